@@ -1,0 +1,72 @@
+/**
+ * A compact codec for a run of consecutive primes: the first prime, then the gaps between
+ * neighbours, all as unsigned LEB128 varints. Gaps between odd primes are even, so they are
+ * stored halved; the one odd gap (2 -> 3) is stored as 0, a value no halved gap can take.
+ * Up to about 1e11 nearly every halved gap is below 128: one byte per prime.
+ *
+ * Arithmetic is done with multiplication, not bit shifts, because values reach 2^53 and
+ * JavaScript's shifts work on 32 bits.
+ */
+import { MalformedPrimeRunError } from './malformed-prime-run-error';
+
+const CONTINUATION = 0x80;
+const PAYLOAD = 0x7f;
+// Prime gaps below 2^64 stay under 1,600; a halved gap this large means the run is not consecutive.
+const MAX_HALVED_GAP = 2 ** 21;
+
+export function encodePrimeRun(primes: Float64Array): Uint8Array {
+  if (primes.length === 0) return new Uint8Array(0);
+  // Upper bound: 8 bytes for the first prime, at most 8 bytes per gap; trimmed below.
+  const bytes = new Uint8Array(8 + (primes.length - 1) * 3);
+  let length = writeVarint(bytes, 0, primes[0]);
+  for (let i = 1; i < primes.length; i++) {
+    const gap = primes[i] - primes[i - 1];
+    if (gap <= 0 || gap / 2 >= MAX_HALVED_GAP || (gap % 2 === 1 && primes[i - 1] !== 2)) {
+      throw new MalformedPrimeRunError(`${primes[i]} cannot follow ${primes[i - 1]}`);
+    }
+    length = writeVarint(bytes, length, gap === 1 ? 0 : gap / 2);
+  }
+  return bytes.slice(0, length);
+}
+
+/** Decodes exactly `count` primes from `bytes`, or throws MalformedPrimeRunError. */
+export function decodePrimeRun(bytes: Uint8Array, count: number): Float64Array {
+  const primes = new Float64Array(count);
+  let offset = 0;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    let value = 0;
+    let scale = 1;
+    let byte: number;
+    do {
+      if (offset >= bytes.length) {
+        throw new MalformedPrimeRunError(`ends after ${i} of ${count} primes`);
+      }
+      byte = bytes[offset++];
+      value += (byte & PAYLOAD) * scale;
+      scale *= 128;
+    } while (byte & CONTINUATION);
+    if (i === 0) previous = value;
+    else if (value === 0 && previous === 2) previous = 3;
+    else if (value === 0) throw new MalformedPrimeRunError(`a zero gap after ${previous}`);
+    else previous += value * 2;
+    primes[i] = previous;
+  }
+  if (offset !== bytes.length) {
+    throw new MalformedPrimeRunError(`${bytes.length - offset} bytes left after ${count} primes`);
+  }
+  if (count > 0 && !Number.isSafeInteger(previous)) {
+    throw new MalformedPrimeRunError('a prime beyond 2^53');
+  }
+  return primes;
+}
+
+function writeVarint(bytes: Uint8Array, offset: number, value: number): number {
+  let rest = value;
+  while (rest >= CONTINUATION) {
+    bytes[offset++] = (rest % CONTINUATION) | CONTINUATION;
+    rest = Math.floor(rest / CONTINUATION);
+  }
+  bytes[offset++] = rest;
+  return offset;
+}

@@ -1,0 +1,41 @@
+/** Errors a PrimeRepository raises, in the domain's words. Each carries a stable code. */
+export class PositionBeyondStoreError extends Error {
+  readonly code = 'POSITION_BEYOND_STORE';
+  constructor(
+    readonly toPosition: number,
+    readonly storedCount: number,
+  ) {
+    super(`positions up to ${toPosition} asked for, but the store holds ${storedCount} primes`);
+    this.name = 'PositionBeyondStoreError';
+  }
+}
+
+export class StoreGapError extends Error {
+  readonly code = 'STORE_GAP';
+  constructor(
+    readonly position: number,
+    readonly storedCount: number,
+  ) {
+    super(`cannot store primes from position ${position}: the store holds only ${storedCount}`);
+    this.name = 'StoreGapError';
+  }
+}
+
+export class StoreCorruptError extends Error {
+  readonly code = 'STORE_CORRUPT';
+  constructor(
+    readonly chunk: number,
+    readonly reason: string,
+  ) {
+    super(`chunk ${chunk} is corrupt: ${reason}; delete it and extend again to rewrite it`);
+    this.name = 'StoreCorruptError';
+  }
+}
+
+export class StoreUnavailableError extends Error {
+  readonly code = 'STORE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -1,0 +1,49 @@
+import { decodePrimeRun, encodePrimeRun } from '../../src/domain/codec/prime-run-codec';
+import { MalformedPrimeRunError } from '../../src/domain/codec/malformed-prime-run-error';
+import { firstPrimes, primesFrom } from '../support/prime-fixtures';
+
+const roundTrip = (primes: Float64Array) => decodePrimeRun(encodePrimeRun(primes), primes.length);
+
+describe('the prime run codec', () => {
+  const first = firstPrimes(20_000);
+
+  it('round-trips runs that start anywhere, including at 2 and 3', () => {
+    for (const [start, end] of [[0, 1], [0, 2], [1, 2], [0, 20_000], [1, 5], [777, 13_001], [19_999, 20_000]]) {
+      expect(roundTrip(first.slice(start, end))).toEqual(first.slice(start, end));
+    }
+    expect(roundTrip(new Float64Array(0))).toEqual(new Float64Array(0));
+  });
+
+  it('round-trips primes beyond 2^32 and next to 2^53', () => {
+    const beyond32 = primesFrom(2 ** 32 - 100, 30);
+    expect(roundTrip(beyond32)).toEqual(beyond32);
+    const largest = Float64Array.of(2 ** 53 - 111);
+    expect(roundTrip(largest)).toEqual(largest);
+  });
+
+  it('spends about one byte per prime', () => {
+    const bytes = encodePrimeRun(first);
+    expect(bytes.length).toBeLessThan(first.length + 8);
+    const near1e12 = primesFrom(1e12, 2_000);
+    expect(encodePrimeRun(near1e12).length).toBeLessThan(2_000 * 1.05 + 8);
+  });
+
+  it('is deterministic: the bytes depend only on the primes', () => {
+    expect(encodePrimeRun(first.slice(100, 900))).toEqual(encodePrimeRun(first.slice(100, 900)));
+  });
+
+  it('refuses runs that are not consecutive odd primes', () => {
+    expect(() => encodePrimeRun(Float64Array.of(5, 3))).toThrow(MalformedPrimeRunError);
+    expect(() => encodePrimeRun(Float64Array.of(5, 5))).toThrow(MalformedPrimeRunError);
+    expect(() => encodePrimeRun(Float64Array.of(5, 8))).toThrow(MalformedPrimeRunError);
+    expect(() => encodePrimeRun(Float64Array.of(3, 3 + 2 ** 23))).toThrow(MalformedPrimeRunError);
+  });
+
+  it('detects bytes that do not hold the count of primes they claim', () => {
+    const bytes = encodePrimeRun(first.slice(0, 100));
+    expect(() => decodePrimeRun(bytes, 101)).toThrow(MalformedPrimeRunError);
+    expect(() => decodePrimeRun(bytes, 99)).toThrow(MalformedPrimeRunError);
+    expect(() => decodePrimeRun(Uint8Array.of(0x80), 1)).toThrow(MalformedPrimeRunError);
+    expect(() => decodePrimeRun(Uint8Array.of(7, 0), 2)).toThrow(MalformedPrimeRunError);
+  });
+});
