@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoDbClients {
+  readonly client: DynamoDBClient;
+  readonly documentClient: DynamoDBDocumentClient;
+  /** Closes the clients' connections, so that the process (or jest) can exit. */
+  destroy(): void;
+}
+
+/**
+ * Clients for a local DynamoDB-compatible endpoint: local engines accept any credentials, and
+ * dummy ones keep the SDK from searching the machine for real ones.
+ */
+export function makeLocalDynamoDbClients(endpoint: string): DynamoDbClients {
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const documentClient = DynamoDBDocumentClient.from(client, {
+    // The repository writes whole numbers below 2^53 only; a larger one read back is an error.
+    marshallOptions: { removeUndefinedValues: true },
+    unmarshallOptions: { wrapNumbers: false },
+  });
+  return {
+    client,
+    documentClient,
+    destroy: () => {
+      documentClient.destroy();
+      client.destroy();
+    },
+  };
+}

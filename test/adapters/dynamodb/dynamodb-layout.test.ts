@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { DEFAULT_CHUNK_CAPACITY } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
+import { StoreLayoutMismatchError } from '../../../src/adapters/dynamodb/store-layout-mismatch-error';
+import { encodePrimeRun } from '../../../src/domain/codec/prime-run-codec';
+import { firstPrimes } from '../../support/prime-fixtures';
+import { chunkKeysOf, recordCommands } from './command-recorder';
+import { useDynaliteStore } from './dynalite-fixture';
+import { rawItem } from './raw-items';
+
+const PRIMES = firstPrimes(40);
+const { store } = useDynaliteStore({ chunkCapacity: 7 });
+
+describe('DynamoDbPrimeRepository layout', () => {
+  it('stores chunk k as the primes of positions [7k, 7k + n), gap-coded, with their checks', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 20));
+    for (const [index, from, to] of [
+      [0, 0, 7],
+      [1, 7, 14],
+      [2, 14, 20],
+    ]) {
+      const bytes = encodePrimeRun(PRIMES.slice(from, to));
+      expect(await rawItem(store(), index)).toEqual({
+        index,
+        count: to - from,
+        first: PRIMES[from],
+        last: PRIMES[to - 1],
+        crc32: crc32(bytes),
+        primes: bytes,
+      });
+    }
+    expect(await rawItem(store(), 3)).toBeUndefined();
+  });
+
+  it('keeps the prefix hint, the last prime and the layout in the meta item, index -1', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 20));
+    expect(await rawItem(store(), -1)).toEqual({
+      index: -1,
+      count: 20,
+      last: PRIMES[19],
+      chunkCapacity: 7,
+      formatVersion: 1,
+    });
+  });
+
+  it('refuses a table laid out with another chunk capacity, and writes nothing to it', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 10));
+    const other = await store().reopen({ chunkCapacity: 8 });
+    await expect(other.reach()).rejects.toThrow(StoreLayoutMismatchError);
+    await expect(other.readPrimes(0, 3)).rejects.toThrow(/chunkCapacity 7/);
+    await expect(other.appendPrimes(10, PRIMES.slice(10, 20))).rejects.toThrow(
+      StoreLayoutMismatchError,
+    );
+    expect(await rawItem(store(), -1)).toMatchObject({ count: 10, chunkCapacity: 7 });
+    expect(await store().repository.readPrimes(0, 10)).toEqual(PRIMES.slice(0, 10));
+  });
+
+  it('lets the first writer of a fresh table fix its chunk capacity', async () => {
+    const seven = store().repository;
+    const eight = await store().reopen({ chunkCapacity: 8 });
+    const outcomes = await Promise.allSettled([
+      seven.appendPrimes(0, PRIMES.slice(0, 10)),
+      eight.appendPrimes(0, PRIMES.slice(0, 10)),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const { chunkCapacity } = (await rawItem(store(), -1)) as { chunkCapacity: number };
+    const winner = chunkCapacity === 7 ? seven : eight;
+    expect(await winner.readPrimes(0, 10)).toEqual(PRIMES.slice(0, 10));
+  });
+
+  it('extends a store by a few primes with one chunk read and at most two chunk writes', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 20));
+    const commands = recordCommands(store().clients.client);
+    await store().repository.appendPrimes(20, PRIMES.slice(20, 23));
+
+    const reads = commands.filter((c) => c.name === 'GetItem' || c.name === 'BatchGetItem');
+    const writes = commands.filter((c) => c.name === 'PutItem');
+    expect(reads.flatMap(chunkKeysOf)).toEqual([2]);
+    expect(writes.flatMap(chunkKeysOf)).toEqual([2, 3]);
+    expect(await store().repository.readPrimes(0, 23)).toEqual(PRIMES.slice(0, 23));
+  });
+
+  it('reads by key only, and asks every call for the capacity it consumed', async () => {
+    const commands = recordCommands(store().clients.client);
+    const repository = store().repository;
+    await repository.appendPrimes(0, PRIMES.slice(0, 30));
+    await repository.appendPrimes(25, PRIMES.slice(25, 33));
+    await repository.readPrimes(3, 33);
+    await repository.describe();
+
+    const names = new Set(commands.map((command) => command.name));
+    expect([...names].sort()).toEqual(['BatchGetItem', 'GetItem', 'PutItem', 'UpdateItem']);
+    for (const command of commands) {
+      expect(command.input.ReturnConsumedCapacity).toBe('TOTAL');
+    }
+  });
+
+  it('never mentions a Scan in its source', () => {
+    const folder = join(__dirname, '../../../src/adapters/dynamodb');
+    for (const file of readdirSync(folder)) {
+      expect(readFileSync(join(folder, file), 'utf8')).not.toMatch(/Scan/);
+    }
+  });
+
+  it('defaults to chunks of 65,536 primes', async () => {
+    const repository = await store().reopen({});
+    expect(repository.chunkCapacity).toBe(DEFAULT_CHUNK_CAPACITY);
+    expect(DEFAULT_CHUNK_CAPACITY).toBe(65_536);
+  });
+});

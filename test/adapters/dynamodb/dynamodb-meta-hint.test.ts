@@ -1,0 +1,58 @@
+import { StoreUnavailableError } from '../../../src/ports/store-errors';
+import { firstPrimes } from '../../support/prime-fixtures';
+import { useDynaliteStore } from './dynalite-fixture';
+import { deleteItem, rawItem, setAttribute } from './raw-items';
+
+const PRIMES = firstPrimes(120);
+const { store } = useDynaliteStore({ chunkCapacity: 7 });
+
+describe('DynamoDbPrimeRepository meta hint', () => {
+  it.each([0, 3, 7, 14, 19])(
+    'finds the end from the chunks when the hint was left at %i',
+    async (hint) => {
+      await store().repository.appendPrimes(0, PRIMES.slice(0, 100));
+      await setAttribute(store(), -1, 'count', hint);
+      await setAttribute(store(), -1, 'last', hint === 0 ? 0 : PRIMES[hint - 1]);
+
+      const fresh = await store().reopen();
+      expect(await fresh.reach()).toEqual({ count: 100, lastPrime: PRIMES[99] });
+      // The walk raised the hint, so the next reach starts where the chunks end.
+      expect(await rawItem(store(), -1)).toMatchObject({ count: 100, last: PRIMES[99] });
+      await fresh.appendPrimes(100, PRIMES.slice(100, 110));
+      expect(await fresh.readPrimes(0, 110)).toEqual(PRIMES.slice(0, 110));
+    },
+  );
+
+  it('keeps every chunk a writer stored before it died, though the hint was never raised', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 10));
+    const { client } = store().clients;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'UpdateItemCommand') throw new Error('the writer died');
+        return next(args);
+      },
+      { step: 'initialize', name: 'dieBeforeTheHint' },
+    );
+    await expect(store().repository.appendPrimes(10, PRIMES.slice(10, 40))).rejects.toThrow(
+      StoreUnavailableError,
+    );
+    client.middlewareStack.remove('dieBeforeTheHint');
+
+    expect(await rawItem(store(), -1)).toMatchObject({ count: 10 });
+    expect(await store().repository.reach()).toEqual({ count: 40, lastPrime: PRIMES[39] });
+  });
+
+  it('stops at the first chunk that is not full, whatever lies beyond it', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 40));
+    await setAttribute(store(), -1, 'count', 7);
+    // A writer that died with chunk 2 half written and chunks 3 and 4 already stored.
+    await deleteItem(store(), 2);
+    await store().repository.appendPrimes(14, PRIMES.slice(14, 17));
+    await setAttribute(store(), -1, 'count', 7);
+
+    expect(await store().repository.reach()).toEqual({ count: 17, lastPrime: PRIMES[16] });
+    await store().repository.appendPrimes(17, PRIMES.slice(17, 21));
+    expect(await store().repository.reach()).toEqual({ count: 40, lastPrime: PRIMES[39] });
+    expect(await store().repository.readPrimes(0, 40)).toEqual(PRIMES.slice(0, 40));
+  });
+});

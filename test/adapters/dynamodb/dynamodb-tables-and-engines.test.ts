@@ -1,0 +1,99 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensurePrimesTable } from '../../../src/adapters/dynamodb/create-primes-table';
+import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
+import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynamodb-clients';
+import { startEmbeddedDynalite } from '../../../src/composition/engines/embedded-dynalite';
+import {
+  makeTestPrimeStore,
+  readTestEngineEnvironment,
+  startTestEngine,
+} from '../../../src/composition/test-engine';
+import { containerEngineAnswers } from '../../../src/composition/engines/container-dynamodb';
+import { firstPrimes } from '../../support/prime-fixtures';
+
+describe('the prime table and the engines of the development and test roots', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'primes-dynalite-'));
+  });
+  afterEach(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('creates the table as the design lays it out, once, and keeps data on disk across restarts', async () => {
+    const primes = firstPrimes(30);
+    for (const restart of [1, 2]) {
+      const engine = await startEmbeddedDynalite({ path: folder });
+      const clients = makeLocalDynamoDbClients(engine.endpoint);
+      try {
+        await ensurePrimesTable(clients.client, 'primes');
+        const { Table } = await clients.client.send(
+          new DescribeTableCommand({ TableName: 'primes' }),
+        );
+        expect(Table).toMatchObject({
+          TableStatus: 'ACTIVE',
+          KeySchema: [{ AttributeName: 'index', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'index', AttributeType: 'N' }],
+          BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },
+        });
+        const repository = new DynamoDbPrimeRepository(clients.documentClient, 'primes', {
+          chunkCapacity: 7,
+        });
+        if (restart === 1) await repository.appendPrimes(0, primes);
+        expect(await repository.readPrimes(0, 30)).toEqual(primes);
+      } finally {
+        clients.destroy();
+        await engine.close();
+      }
+    }
+  });
+
+  it('reads the test engine environment, refusing bad values by name', () => {
+    expect(readTestEngineEnvironment({})).toEqual({
+      endpoint: undefined,
+      testImage: 'amazon/dynamodb-local',
+      requireContainer: false,
+    });
+    expect(
+      readTestEngineEnvironment({
+        DYNAMODB_ENDPOINT: 'http://localhost:8000',
+        DYNAMODB_TEST_IMAGE: 'localhost/primes-dynalite:test',
+        PRIMES_REQUIRE_CONTAINER: 'true',
+      }),
+    ).toEqual({
+      endpoint: 'http://localhost:8000',
+      testImage: 'localhost/primes-dynalite:test',
+      requireContainer: true,
+    });
+    expect(() => readTestEngineEnvironment({ DYNAMODB_ENDPOINT: 'localhost:8000' })).toThrow(
+      /DYNAMODB_ENDPOINT/,
+    );
+    expect(() => readTestEngineEnvironment({ PRIMES_REQUIRE_CONTAINER: 'yes' })).toThrow(
+      /PRIMES_REQUIRE_CONTAINER/,
+    );
+  });
+
+  it('picks the given endpoint first, then a container when an engine answers, else dynalite', async () => {
+    const given = await startTestEngine({
+      endpoint: 'http://127.0.0.1:8000',
+      testImage: 'unused',
+      requireContainer: false,
+    });
+    expect(given).toMatchObject({ kind: 'endpoint', endpoint: 'http://127.0.0.1:8000' });
+
+    const environment = { ...readTestEngineEnvironment(), endpoint: undefined };
+    const engine = await startTestEngine(environment);
+    try {
+      expect(engine.kind).toBe((await containerEngineAnswers()) ? 'container' : 'dynalite');
+      const store = await makeTestPrimeStore(engine, { chunkCapacity: 7 });
+      await store.repository.appendPrimes(0, firstPrimes(10));
+      expect(await (await store.reopen()).reach()).toEqual({ count: 10, lastPrime: 29 });
+      await store.dispose();
+    } finally {
+      await engine.close();
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
+import { StoreUnavailableError } from '../../../src/ports/store-errors';
+import { firstPrimes } from '../../support/prime-fixtures';
+import { useDynaliteStore } from './dynalite-fixture';
+import { setAttribute } from './raw-items';
+
+const PRIMES = firstPrimes(400);
+const { store } = useDynaliteStore({ chunkCapacity: 7 });
+
+interface BatchGetOutput {
+  Responses?: Record<string, Record<string, unknown>[]>;
+  UnprocessedKeys?: Record<string, { Keys: Record<string, unknown>[] }>;
+}
+
+/**
+ * Makes BatchGetItem answer as a busy DynamoDB does: `keep(call)` says how many of the items it
+ * found to return; the keys of the others come back in UnprocessedKeys.
+ */
+function leaveKeysUnprocessed(
+  client: DynamoDBClient,
+  keep: (call: number) => number,
+): () => number {
+  let calls = 0;
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const result = await next(args);
+      if (context.commandName !== 'BatchGetItemCommand') return result;
+      const output = result.output as BatchGetOutput;
+      for (const [table, items] of Object.entries(output.Responses ?? {})) {
+        const kept = items.slice(0, keep(calls));
+        const moved = items.slice(kept.length).map((item) => ({ index: item.index }));
+        output.Responses = { ...output.Responses, [table]: kept };
+        if (moved.length > 0) {
+          const already = output.UnprocessedKeys?.[table]?.Keys ?? [];
+          output.UnprocessedKeys = {
+            ...output.UnprocessedKeys,
+            [table]: { ...output.UnprocessedKeys?.[table], Keys: [...already, ...moved] },
+          };
+        }
+      }
+      calls++;
+      return result;
+    },
+    { step: 'initialize', name: 'leaveKeysUnprocessed' },
+  );
+  return () => calls;
+}
+
+describe('DynamoDbPrimeRepository with unprocessed keys', () => {
+  it('reads every chunk although BatchGetItem processes only some keys per call', async () => {
+    await store().repository.appendPrimes(0, PRIMES);
+    const calls = leaveKeysUnprocessed(store().clients.client, (call) => [0, 1, 3][call % 3]);
+
+    expect(await store().repository.readPrimes(0, 400)).toEqual(PRIMES);
+    expect(await store().repository.readPrimes(33, 377)).toEqual(PRIMES.slice(33, 377));
+    expect(calls()).toBeGreaterThan(50);
+  });
+
+  it('finds the end of the store through unprocessed keys too', async () => {
+    await store().repository.appendPrimes(0, PRIMES);
+    // With the hint at 0, reach() walks every chunk in growing batches.
+    await setAttribute(store(), -1, 'count', 0);
+    const calls = leaveKeysUnprocessed(store().clients.client, (call) => call % 2);
+    const reader = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
+      chunkCapacity: 7,
+    });
+    expect(await reader.reach()).toEqual({ count: 400, lastPrime: PRIMES[399] });
+    expect(calls()).toBeGreaterThan(Math.ceil(400 / 7));
+  });
+
+  it('gives up with StoreUnavailableError when no key is ever processed', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 50));
+    leaveKeysUnprocessed(store().clients.client, () => 0);
+    await expect(store().repository.readPrimes(0, 50)).rejects.toThrow(StoreUnavailableError);
+  });
+});
