@@ -1,0 +1,64 @@
+/**
+ * Independent references for the domain's prime tests: textbook algorithms, written for
+ * obviousness rather than speed, sharing no code with src/domain.
+ */
+
+/** Every prime below `limit`: the plain sieve of Eratosthenes, one byte per number. */
+export function referencePrimesBelow(limit: number): number[] {
+  const composite = new Uint8Array(Math.max(limit, 2));
+  const primes: number[] = [];
+  for (let n = 2; n < limit; n++) {
+    if (composite[n]) continue;
+    primes.push(n);
+    for (let m = n * n; m < limit; m += n) composite[m] = 1;
+  }
+  return primes;
+}
+
+/** pi(x) for every integer 0 <= x < limit, as a table. */
+export function referencePrimeCounts(limit: number): Uint32Array {
+  const counts = new Uint32Array(limit);
+  const primes = referencePrimesBelow(limit);
+  let k = 0;
+  for (let x = 0; x < limit; x++) {
+    while (k < primes.length && primes[k] <= x) k++;
+    counts[x] = k;
+  }
+  return counts;
+}
+
+/** Trial division by 2 and every odd number up to sqrt(n): slow, but nothing to get wrong. */
+export function isPrimeByTrialDivision(n: number): boolean {
+  if (n < 2) return false;
+  if (n % 2 === 0) return n === 2;
+  for (let d = 3; d * d <= n; d += 2) if (n % d === 0) return false;
+  return true;
+}
+
+let compositeBelowRoot = new Uint8Array(0);
+
+/**
+ * The primes of [lo, hi): crosses off, in a window one byte per number, the multiples of
+ * every prime <= sqrt(hi), found by a plain sieve up to sqrt(hi).
+ */
+export function referencePrimesInRange(lo: number, hi: number): number[] {
+  const root = Math.floor(Math.sqrt(hi)) + 1;
+  if (root >= compositeBelowRoot.length) {
+    compositeBelowRoot = new Uint8Array(root + 1);
+    for (let n = 2; n * n <= root; n++) {
+      if (compositeBelowRoot[n]) continue;
+      for (let m = n * n; m <= root; m += n) compositeBelowRoot[m] = 1;
+    }
+  }
+  const width = hi - lo;
+  const composite = new Uint8Array(Math.max(width, 0));
+  for (let p = 2; p * p < hi; p++) {
+    if (compositeBelowRoot[p]) continue;
+    const rem = lo % p;
+    const first = Math.max(p * p, rem === 0 ? lo : lo - rem + p);
+    for (let m = first - lo; m < width; m += p) composite[m] = 1;
+  }
+  const primes: number[] = [];
+  for (let i = 0; i < width; i++) if (!composite[i] && lo + i >= 2) primes.push(lo + i);
+  return primes;
+}
