@@ -1,0 +1,16 @@
+/** How much one request may ask of the service; the composition root reads them from config. */
+export interface PrimeLimits {
+  /** The largest value a request may need the store to reach (from, to, max). */
+  readonly maxValue: number;
+  /** The largest count of primes, or n-th prime, a request may need the store to hold. */
+  readonly maxCount: number;
+  readonly defaultPageSize: number;
+  readonly maxPageSize: number;
+}
+
+export const DEFAULT_PRIME_LIMITS: PrimeLimits = {
+  maxValue: 10_000_000_000,
+  maxCount: 455_052_511, // pi(1e10): the same work as maxValue
+  defaultPageSize: 10_000,
+  maxPageSize: 100_000,
+};

@@ -1,0 +1,15 @@
+import type { StoreReach } from '../../ports/prime-repository';
+import { DeadlineReachedError } from '../errors/deadline-reached-error';
+import type { ExtendPrimes } from './extend-primes';
+import type { ExtensionTarget } from './extension-target';
+
+/** Extends the store for a query, turning a deadline stop into the error queries raise. */
+export async function extendOrThrow(
+  extendPrimes: ExtendPrimes,
+  target: ExtensionTarget,
+  deadline: number,
+): Promise<StoreReach> {
+  const outcome = await extendPrimes.execute(target, { deadline });
+  if (!outcome.complete) throw new DeadlineReachedError(outcome.reach);
+  return outcome.reach;
+}

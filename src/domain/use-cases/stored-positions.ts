@@ -1,0 +1,48 @@
+import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
+import { estimatePrimeCount } from '../bounds/estimate-prime-count';
+
+/**
+ * Finds positions of values in the store without scanning it. It looks for the chunk holding
+ * the first stored prime >= value: pi(value) is estimated closely enough that the first chunk
+ * read nearly always is that chunk; else its neighbour toward the value, then bisection.
+ */
+export class StoredPositions {
+  constructor(private readonly repository: PrimeRepository) {}
+
+  /** How many stored primes are below `value`; the store must reach at least value - 1. */
+  async countBelow(value: number, reach: StoreReach): Promise<number> {
+    if (reach.count === 0 || value <= 2) return 0;
+    if (value > reach.lastPrime) return reach.count;
+    const chunk = this.repository.chunkCapacity;
+    const estimate = Math.round(estimatePrimeCount(value));
+    let low = 0;
+    let high = Math.floor((reach.count - 1) / chunk);
+    let probe = Math.min(high, Math.max(0, Math.floor(estimate / chunk)));
+    for (let reads = 1; ; reads++) {
+      const start = probe * chunk;
+      const primes = await this.repository.readPrimes(start, Math.min(start + chunk, reach.count));
+      const holdsFirstAtOrAbove = primes[primes.length - 1] >= value;
+      if (holdsFirstAtOrAbove && (primes[0] < value || probe === low)) {
+        return start + countBelowIn(primes, value);
+      }
+      const neighbour = holdsFirstAtOrAbove ? probe - 1 : probe + 1;
+      if (holdsFirstAtOrAbove) high = probe;
+      else low = probe + 1;
+      // The estimate is rarely off by more than one chunk: try the neighbour before bisecting.
+      const tryNeighbour = reads === 1 && neighbour >= low && neighbour <= high;
+      probe = tryNeighbour ? neighbour : Math.floor((low + high) / 2);
+    }
+  }
+}
+
+/** Binary search: how many of the ascending `primes` are below `value`. */
+function countBelowIn(primes: Float64Array, value: number): number {
+  let low = 0;
+  let high = primes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (primes[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

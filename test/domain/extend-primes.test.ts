@@ -1,0 +1,138 @@
+import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
+import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
+import { ManualClock } from '../support/manual-clock';
+import { firstPrimes } from '../support/prime-fixtures';
+import { RecordingRepository } from '../support/recording-repository';
+
+const REFERENCE = firstPrimes(12_000);
+
+function makeExtender(chunkCapacity = 1_000) {
+  const store = new RecordingRepository(new InMemoryPrimeRepository(chunkCapacity));
+  const clock = new ManualClock();
+  return { store, clock, extendPrimes: new ExtendPrimes(store, clock) };
+}
+
+describe('ExtendPrimes', () => {
+  it('fills an empty store with every prime up to a value', async () => {
+    const { store, extendPrimes } = makeExtender();
+    const outcome = await extendPrimes.execute({ upTo: 104_729 });
+    expect(outcome).toEqual({
+      complete: true,
+      reach: { count: 10_000, lastPrime: 104_729 },
+      added: 10_000,
+    });
+    expect(await store.readPrimes(0, 10_000)).toEqual(REFERENCE.slice(0, 10_000));
+  });
+
+  it('stops at the last prime below a value that is not prime', async () => {
+    const { store, extendPrimes } = makeExtender();
+    const outcome = await extendPrimes.execute({ upTo: 100 });
+    expect(outcome.reach).toEqual({ count: 25, lastPrime: 97 });
+    expect(await store.readPrimes(0, 25)).toEqual(REFERENCE.slice(0, 25));
+  });
+
+  it('fills an empty store with the first n primes, and no more', async () => {
+    const { store, extendPrimes } = makeExtender();
+    const outcome = await extendPrimes.execute({ count: 10_000 });
+    expect(outcome.reach).toEqual({ count: 10_000, lastPrime: 104_729 });
+    expect((await store.reach()).count).toBe(10_000);
+  });
+
+  it('stops at whichever of value and count comes first', async () => {
+    const { extendPrimes } = makeExtender();
+    expect((await extendPrimes.execute({ upTo: 1_000_000, count: 30 })).reach.count).toBe(30);
+    expect((await extendPrimes.execute({ upTo: 200, count: 5_000 })).reach.count).toBe(46);
+  });
+
+  it('stores nothing for targets below the first prime', async () => {
+    const { store, extendPrimes } = makeExtender();
+    expect((await extendPrimes.execute({ upTo: 1 })).complete).toBe(true);
+    expect((await extendPrimes.execute({ count: 0 })).complete).toBe(true);
+    expect(store.appends).toEqual([]);
+    await extendPrimes.execute({ upTo: 2 });
+    expect(await store.readPrimes(0, 1)).toEqual(Float64Array.of(2));
+  });
+
+  it('computes and appends only primes beyond what the store holds', async () => {
+    const { store, extendPrimes } = makeExtender();
+    await extendPrimes.execute({ count: 1_500 });
+    const before = store.appends.length;
+    await extendPrimes.execute({ count: 9_000 });
+    const later = store.appends.slice(before);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later[0].position).toBe(1_500);
+    expect(later[0].primes[0]).toBe(REFERENCE[1_500]);
+    for (const append of later) expect(append.position).toBeGreaterThanOrEqual(1_500);
+    expect(await store.readPrimes(0, 9_000)).toEqual(REFERENCE.slice(0, 9_000));
+  });
+
+  it('does nothing when the store already holds the target', async () => {
+    const { store, extendPrimes } = makeExtender();
+    await extendPrimes.execute({ upTo: 10_000 });
+    const appends = store.appends.length;
+    const outcome = await extendPrimes.execute({ upTo: 5_000 });
+    expect(outcome).toEqual({
+      complete: true,
+      reach: { count: 1_229, lastPrime: 9_973 },
+      added: 0,
+    });
+    expect(store.appends.length).toBe(appends);
+  });
+
+  it('writes whole chunks: the first batch realigns to a chunk boundary', async () => {
+    const { store, extendPrimes } = makeExtender(1_000);
+    await extendPrimes.execute({ count: 1_234 });
+    await extendPrimes.execute({ count: 4_500 });
+    const boundaries = store.appends.map((a) => [a.position, a.position + a.primes.length]);
+    expect(boundaries).toEqual([
+      [0, 1_000],
+      [1_000, 1_234],
+      [1_234, 2_000],
+      [2_000, 3_000],
+      [3_000, 4_000],
+      [4_000, 4_500],
+    ]);
+  });
+
+  it('stops at a chunk boundary when the deadline nears, and the next call finishes', async () => {
+    const { store, clock, extendPrimes } = makeExtender(1_000);
+    store.beforeAppend = () => clock.advance(100);
+    const deadline = clock.now() + 450;
+    const progress: number[] = [];
+    const stopped = await extendPrimes.execute(
+      { count: 10_000 },
+      { deadline, onProgress: (reach) => progress.push(reach.count) },
+    );
+    expect(stopped.complete).toBe(false);
+    expect(stopped.reach.count % 1_000).toBe(0);
+    expect(stopped.reach.count).toBeLessThan(10_000);
+    expect(clock.now()).toBeLessThanOrEqual(deadline);
+    expect(progress[progress.length - 1]).toBe(stopped.reach.count);
+    expect(await store.readPrimes(0, stopped.reach.count)).toEqual(
+      REFERENCE.slice(0, stopped.reach.count),
+    );
+
+    const finished = await extendPrimes.execute({ count: 10_000 });
+    expect(finished.complete).toBe(true);
+    expect(finished.added).toBe(10_000 - stopped.reach.count);
+    expect(await store.readPrimes(0, 10_000)).toEqual(REFERENCE.slice(0, 10_000));
+  });
+
+  it('does no work when the deadline has already passed', async () => {
+    const { store, clock, extendPrimes } = makeExtender();
+    const outcome = await extendPrimes.execute({ count: 100 }, { deadline: clock.now() - 1 });
+    expect(outcome).toEqual({ complete: false, reach: { count: 0, lastPrime: 0 }, added: 0 });
+    expect(store.appends).toEqual([]);
+  });
+
+  it('ends with one correct store when eight extenders run at once', async () => {
+    const { store, extendPrimes } = makeExtender(700);
+    await extendPrimes.execute({ count: 1_000 });
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => extendPrimes.execute({ count: 6_000 + i * 500 })),
+    );
+    for (const outcome of outcomes) expect(outcome.complete).toBe(true);
+    expect(await store.reach()).toEqual({ count: 9_500, lastPrime: REFERENCE[9_499] });
+    expect(await store.readPrimes(0, 9_500)).toEqual(REFERENCE.slice(0, 9_500));
+  });
+});

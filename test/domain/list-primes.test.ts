@@ -1,0 +1,185 @@
+import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
+import { DeadlineReachedError } from '../../src/domain/errors/deadline-reached-error';
+import { InvalidParameterError } from '../../src/domain/errors/invalid-parameter-error';
+import { PageRequest } from '../../src/domain/queries/page-request';
+import { encodePageCursor } from '../../src/domain/queries/page-cursor';
+import { DEFAULT_PRIME_LIMITS } from '../../src/domain/queries/prime-limits';
+import { ValueRange } from '../../src/domain/queries/value-range';
+import { CountPrimes } from '../../src/domain/use-cases/count-primes';
+import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
+import { ListPrimes } from '../../src/domain/use-cases/list-primes';
+import type { PrimePage } from '../../src/domain/use-cases/prime-page';
+import { TestPrimality } from '../../src/domain/use-cases/test-primality';
+import { ManualClock } from '../support/manual-clock';
+import { firstPrimes, isPrimeByTrialDivision } from '../support/prime-fixtures';
+import { RecordingRepository } from '../support/recording-repository';
+
+const LIMITS = DEFAULT_PRIME_LIMITS;
+const REFERENCE = firstPrimes(12_000);
+const NO_DEADLINE = Infinity;
+
+function makeService(chunkCapacity = 500) {
+  const store = new RecordingRepository(new InMemoryPrimeRepository(chunkCapacity));
+  const clock = new ManualClock();
+  const extendPrimes = new ExtendPrimes(store, clock);
+  return {
+    store,
+    clock,
+    listPrimes: new ListPrimes(store, extendPrimes, LIMITS),
+    countPrimes: new CountPrimes(store, extendPrimes),
+    testPrimality: new TestPrimality(store),
+  };
+}
+
+async function allPages(fetch: (cursor?: string) => Promise<PrimePage>): Promise<number[]> {
+  const primes: number[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 10_000; pages++) {
+    const page = await fetch(cursor);
+    primes.push(...page.primes);
+    if (page.next === null) return primes;
+    cursor = page.next;
+  }
+  throw new Error('the pages never ended');
+}
+
+const referenceBetween = (from: number, to: number) =>
+  Array.from(REFERENCE.filter((p) => p >= from && p <= to));
+
+describe('ListPrimes', () => {
+  it.each([
+    [0, 100, 10_000],
+    [0, 100, 7],
+    [2, 2, 1],
+    [14, 16, 5],
+    [1_000, 20_000, 97],
+    [7_919, 7_919, 3],
+    [104_000, 104_729, 10],
+  ])('lists the primes from %d to %d in pages of %d', async (from, to, limit) => {
+    const { listPrimes } = makeService();
+    const range = ValueRange.of(from, to, LIMITS);
+    const listed = await allPages((cursor) =>
+      listPrimes.inRange(range, PageRequest.of(limit, cursor, LIMITS), NO_DEADLINE),
+    );
+    expect(listed).toEqual(referenceBetween(from, to));
+  });
+
+  it('ends a page exactly at the range end without an empty extra page', async () => {
+    const { listPrimes } = makeService();
+    const page = await listPrimes.inRange(
+      ValueRange.of(0, 29, LIMITS),
+      PageRequest.of(10, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect(Array.from(page.primes)).toEqual(referenceBetween(0, 29));
+    expect(page.next).toBeNull();
+  });
+
+  it('extends the store only as far as the page needs', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.inRange(
+      ValueRange.of(0, 1_000_000, LIMITS),
+      PageRequest.of(100, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect((await store.reach()).count).toBeLessThanOrEqual(store.chunkCapacity);
+  });
+
+  it('lists the first n primes in pages', async () => {
+    const { listPrimes } = makeService();
+    const listed = await allPages((cursor) =>
+      listPrimes.first(1_234, PageRequest.of(100, cursor, LIMITS), NO_DEADLINE),
+    );
+    expect(listed).toEqual(Array.from(REFERENCE.slice(0, 1_234)));
+  });
+
+  it('finds the n-th prime, counting from 1', async () => {
+    const { listPrimes } = makeService();
+    expect(await listPrimes.nth(1, NO_DEADLINE)).toBe(2);
+    expect(await listPrimes.nth(10_000, NO_DEADLINE)).toBe(104_729);
+    expect(await listPrimes.nth(26, NO_DEADLINE)).toBe(101);
+    await expect(listPrimes.nth(0, NO_DEADLINE)).rejects.toMatchObject({ field: 'n' });
+  });
+
+  it('refuses a cursor that does not match the store', async () => {
+    const { listPrimes } = makeService();
+    const range = ValueRange.of(0, 1_000, LIMITS);
+    const first = await listPrimes.inRange(
+      range,
+      PageRequest.of(10, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect(first.next).not.toBeNull();
+    const forged = [
+      encodePageCursor({ position: 10, after: 31 }),
+      encodePageCursor({ position: 9_999_999, after: 29 }),
+      'not-a-cursor',
+      '',
+      'MTAuMjk', // "10.29" without padding, a valid one...
+    ];
+    for (const cursor of forged.slice(0, 4)) {
+      await expect(
+        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
+      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+    }
+    const valid = await listPrimes.inRange(
+      range,
+      PageRequest.of(10, forged[4], LIMITS),
+      NO_DEADLINE,
+    );
+    expect(valid.primes[0]).toBe(31);
+  });
+
+  it('reports progress when the deadline stops the extension a query needs', async () => {
+    const { listPrimes, store, clock } = makeService(500);
+    store.beforeAppend = () => clock.advance(100);
+    const error = await listPrimes.nth(10_000, clock.now() + 350).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeadlineReachedError);
+    const progress = (error as DeadlineReachedError).progress;
+    expect(progress.count).toBeGreaterThan(0);
+    expect(progress.count).toBeLessThan(10_000);
+    expect(await listPrimes.nth(10_000, NO_DEADLINE)).toBe(104_729);
+  });
+
+  it('validates what it is asked', () => {
+    expect(() => ValueRange.of(10, 5, LIMITS)).toThrow(InvalidParameterError);
+    expect(() => ValueRange.of(-1, 5, LIMITS)).toThrow(/from/);
+    expect(() => ValueRange.of(0, LIMITS.maxValue + 1, LIMITS)).toThrow(/to must be at most/);
+    expect(() => PageRequest.of(LIMITS.maxPageSize + 1, undefined, LIMITS)).toThrow(/limit/);
+    expect(() => PageRequest.of(0.5, undefined, LIMITS)).toThrow(/limit/);
+  });
+});
+
+describe('CountPrimes', () => {
+  it('counts pi(1e6) = 78,498 and matches the reference over small ranges', async () => {
+    const { countPrimes } = makeService(4_096);
+    expect(await countPrimes.inRange(ValueRange.of(0, 1_000_000, LIMITS), NO_DEADLINE)).toBe(
+      78_498,
+    );
+    for (const [from, to] of [
+      [0, 0],
+      [2, 2],
+      [3, 100],
+      [1_000, 1_009],
+      [100_000, 104_729],
+      [24, 28],
+    ]) {
+      const count = await countPrimes.inRange(ValueRange.of(from, to, LIMITS), NO_DEADLINE);
+      expect(count).toBe(referenceBetween(from, to).length);
+    }
+  });
+});
+
+describe('TestPrimality', () => {
+  it('answers from the store where it reaches and beyond it without extending', async () => {
+    const { testPrimality, listPrimes, store } = makeService(50);
+    await listPrimes.nth(2_000, NO_DEADLINE);
+    const stored = await store.reach();
+    for (let n = 0; n <= stored.lastPrime + 200; n += n < 400 ? 1 : 37) {
+      expect(await testPrimality.isPrime(n)).toBe(isPrimeByTrialDivision(n));
+    }
+    expect(await testPrimality.isPrime(2 ** 53 - 111)).toBe(true);
+    expect(await testPrimality.isPrime(2 ** 53 - 113)).toBe(false);
+    expect(await store.reach()).toEqual(stored);
+  });
+});
