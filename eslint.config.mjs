@@ -6,9 +6,23 @@ import tseslint from 'typescript-eslint';
 // HTTP transports (lambda, http) share the transport-neutral http-api; only composition
 // wires adapters together.
 const restrict = (...patterns) => ['error', { patterns }];
-const noAdapters = { regex: '(^|/)adapters(/|$)', message: 'only src/composition imports adapters' };
-const noComposition = { regex: '(^|/)composition(/|$)', message: 'nothing imports a composition root' };
-const onlyRelative = { regex: '^[^.]', message: 'domain and ports import no package nor node module' };
+const noAdapters = {
+  regex: '(^|/)adapters(/|$)',
+  message: 'only src/composition imports adapters',
+};
+const noComposition = {
+  regex: '(^|/)composition(/|$)',
+  message: 'nothing imports a composition root',
+};
+// From inside src/adapters/<name>/, `../<other>/` reaches a sibling adapter.
+const noSiblingAdapter = {
+  regex: '^\\.\\./(?!http-api/|domain/|ports/)[a-z-]+/',
+  message: 'adapters never import each other (only lambda and http share http-api)',
+};
+const onlyRelative = {
+  regex: '^[^.]',
+  message: 'domain and ports import no package nor node module',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'cdk.out/', '.data/', 'coverage/', 'bin/'] },
@@ -35,11 +49,15 @@ export default tseslint.config(
   },
   {
     files: ['src/adapters/**/*.ts'],
+    rules: { 'no-restricted-imports': restrict(noComposition, noSiblingAdapter) },
+  },
+  {
+    files: ['src/adapters/*/**/*.ts'],
+    ignores: ['src/adapters/lambda/**', 'src/adapters/http/**'],
     rules: {
-      'no-restricted-imports': restrict(noComposition, {
-        // From inside src/adapters/<name>/, `../<other>/` reaches a sibling adapter.
-        regex: '^\\.\\./(?!http-api/|position-checks$|strict-integer$)[a-z-]+/',
-        message: 'adapters never import each other (only lambda and http share http-api)',
+      'no-restricted-imports': restrict(noComposition, noSiblingAdapter, {
+        regex: '(^|/)http-api(/|$)',
+        message: 'only the HTTP transports (lambda, http) use http-api',
       }),
     },
   },
@@ -49,7 +67,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', process: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        module: 'writable',
+        require: 'readonly',
+        process: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

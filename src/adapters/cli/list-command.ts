@@ -1,0 +1,81 @@
+import { Option, type Command } from 'commander';
+import { PageRequest } from '../../domain/queries/page-request';
+import { ValueRange } from '../../domain/queries/value-range';
+import { requireWholeNumber } from '../../domain/queries/whole-number';
+import type { PrimePage } from '../../domain/use-cases/prime-page';
+import type { CliDeps } from './cli-deps';
+import { integerArgument } from './integer-argument';
+import { TextOutput } from './text-output';
+
+interface ListOptions {
+  readonly max?: number;
+  readonly from?: number;
+  readonly to?: number;
+  readonly count?: number;
+}
+
+/**
+ * `primes list`: one prime per line, as `primesieve --print` does. It walks the pages of
+ * ListPrimes with their cursors, so only one page is ever held, whatever the range.
+ */
+export function addListCommand(program: Command, deps: CliDeps): void {
+  program
+    .command('list')
+    .description('print primes, one per line: --max N, --from A --to B, or --count N')
+    .addOption(
+      new Option('--max <n>', 'the primes <= n')
+        .argParser(integerArgument())
+        .conflicts(['from', 'to', 'count']),
+    )
+    .addOption(new Option('--from <a>', 'from this value (inclusive)').argParser(integerArgument()))
+    .addOption(new Option('--to <b>', 'up to this value (inclusive)').argParser(integerArgument()))
+    .addOption(
+      new Option('--count <n>', 'the first n primes')
+        .argParser(integerArgument())
+        .conflicts(['from', 'to']),
+    )
+    .action(async (options: ListOptions, command: Command) => {
+      const nextPage = pageSource(options, deps, command);
+      const output = new TextOutput(deps.stdout);
+      try {
+        let cursor: string | undefined;
+        do {
+          const page = await nextPage(cursor);
+          const text = page.primes.length > 0 ? `${page.primes.join('\n')}\n` : '';
+          if (!(await output.write(text))) return;
+          cursor = page.next ?? undefined;
+        } while (cursor !== undefined);
+      } finally {
+        output.dispose();
+      }
+    });
+}
+
+/** The page reader the options select; no deadline, since a local run may take its time. */
+function pageSource(
+  options: ListOptions,
+  { useCases }: CliDeps,
+  command: Command,
+): (cursor: string | undefined) => Promise<PrimePage> {
+  const { listPrimes, limits } = useCases;
+  const page = (cursor: string | undefined) => PageRequest.of(limits.maxPageSize, cursor, limits);
+  if (options.count !== undefined) {
+    const count = options.count;
+    return (cursor) => listPrimes.first(count, page(cursor), Infinity);
+  }
+  let range: ValueRange;
+  if (options.max !== undefined) {
+    requireWholeNumber('max', options.max, 0, limits.maxValue);
+    range = ValueRange.of(0, options.max, limits);
+  } else if (options.to !== undefined) {
+    range = ValueRange.of(options.from ?? 0, options.to, limits);
+  } else {
+    command.error(
+      options.from === undefined
+        ? 'error: one of --max, --to (with an optional --from) or --count is required'
+        : 'error: --from needs --to',
+      { exitCode: 2, code: 'primes.usage' },
+    );
+  }
+  return (cursor) => listPrimes.inRange(range, page(cursor), Infinity);
+}

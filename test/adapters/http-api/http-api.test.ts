@@ -1,0 +1,348 @@
+import type { HttpApi } from '../../../src/adapters/http-api/api-types';
+import { createHttpApi } from '../../../src/adapters/http-api/http-api';
+import { encodePageCursor } from '../../../src/domain/queries/page-cursor';
+import type { Logger } from '../../../src/ports/logger';
+import { StoreCorruptError, StoreUnavailableError } from '../../../src/ports/store-errors';
+import { memoryUseCases, tickingClock, type MemoryService } from '../../support/memory-use-cases';
+import { firstPrimes } from '../../support/prime-fixtures';
+import { primesBetween } from '../../support/primes-between';
+import { call } from './api-client';
+
+interface ErrorBody {
+  error: { code: string; field?: string; message: string; progress?: object };
+}
+
+function recordingLogger(): Logger & { errors: object[] } {
+  const errors: object[] = [];
+  return { errors, debug() {}, info() {}, warn() {}, error: (fields) => errors.push(fields) };
+}
+
+describe('the HTTP API', () => {
+  let service: MemoryService;
+  let api: HttpApi;
+
+  beforeEach(() => {
+    service = memoryUseCases({ chunkCapacity: 1_024 });
+    api = createHttpApi(service.useCases);
+  });
+
+  describe('GET /primes', () => {
+    it('answers max=100 with the 25 primes <= 100 and no next page', async () => {
+      const response = await call(api, '/primes?max=100');
+      expect(response.status).toBe(200);
+      expect(response.headers['content-type']).toBe('application/json');
+      expect(response.json).toEqual({ primes: Array.from(firstPrimes(25)), next: null });
+    });
+
+    it('answers max=0 and max=1 with no primes, max=2 with [2]', async () => {
+      expect((await call(api, '/primes?max=0')).json).toEqual({ primes: [], next: null });
+      expect((await call(api, '/primes?max=1')).json).toEqual({ primes: [], next: null });
+      expect((await call(api, '/primes?max=2')).json).toEqual({ primes: [2], next: null });
+    });
+
+    it('answers the 78,498 primes below 1e6 in one page, equal to the reference', async () => {
+      const response = await call(api, '/primes?max=1000000&limit=100000');
+      expect(response.json).toEqual({ primes: primesBetween(0, 1_000_000), next: null });
+    });
+
+    it('pages through a value range with cursors, end to end equal to the reference', async () => {
+      const pages = await pageThrough(api, '/primes?from=1000&to=60000&limit=997');
+      expect(pages.count).toBe(Math.ceil(primesBetween(1_000, 60_000).length / 997));
+      expect(pages.primes).toEqual(primesBetween(1_000, 60_000));
+    });
+
+    it('pages through the first n primes with cursors', async () => {
+      const pages = await pageThrough(api, '/primes?count=5000&limit=700');
+      expect(pages.count).toBe(8);
+      expect(pages.primes).toEqual(Array.from(firstPrimes(5_000)));
+    });
+
+    it('pages through max=N as through from=0&to=N', async () => {
+      const byMax = await pageThrough(api, '/primes?max=30000&limit=1000');
+      const byRange = await pageThrough(api, '/primes?from=0&to=30000&limit=1000');
+      expect(byMax.primes).toEqual(primesBetween(0, 30_000));
+      expect(byRange.primes).toEqual(byMax.primes);
+    });
+
+    it('takes to alone as from=0', async () => {
+      expect((await call(api, '/primes?to=30')).json).toEqual({
+        primes: [2, 3, 5, 7, 11, 13, 17, 19, 23, 29],
+        next: null,
+      });
+    });
+
+    it('refuses a forged or foreign cursor with 400 naming cursor', async () => {
+      const first = (await call(api, '/primes?max=1000&limit=10')).json as { next: string };
+      // The prime at position 9 is 29, not 31: the cursor does not match the store.
+      const forged = encodePageCursor({ position: 10, after: 31 });
+      // A genuine cursor of another range: its prime lies outside 2000..3000.
+      const cursors = ['forged', forged, first.next];
+      for (const cursor of cursors) {
+        const response = await call(api, `/primes?from=2000&to=3000&cursor=${cursor}`);
+        expect(response.status).toBe(400);
+        expect((response.json as ErrorBody).error).toMatchObject({
+          code: 'INVALID_PARAMETER',
+          field: 'cursor',
+        });
+      }
+    });
+  });
+
+  it('GET /primes/nth/{n} answers the n-th prime, 1-based', async () => {
+    expect((await call(api, '/primes/nth/1')).json).toEqual({ n: 1, prime: 2 });
+    expect((await call(api, '/primes/nth/10000')).json).toEqual({ n: 10_000, prime: 104_729 });
+  });
+
+  it('GET /primes/count answers pi over [from, to]', async () => {
+    expect((await call(api, '/primes/count?to=1000000')).json).toEqual({
+      from: 0,
+      to: 1_000_000,
+      count: 78_498,
+    });
+    expect((await call(api, '/primes/count?from=100&to=200')).json).toEqual({
+      from: 100,
+      to: 200,
+      count: primesBetween(100, 200).length,
+    });
+    expect((await call(api, '/primes/count?from=13&to=13')).json).toEqual({
+      from: 13,
+      to: 13,
+      count: 1,
+    });
+  });
+
+  it('GET /is-prime/{n} answers within the store and beyond it', async () => {
+    await call(api, '/primes?max=200000&limit=100000');
+    const cases: Array<[number, boolean]> = [
+      [0, false],
+      [1, false],
+      [2, true],
+      [104_729, true],
+      [104_730, false],
+      [199_999, true],
+      [999_983, true], // beyond the store: Miller-Rabin
+      [9_007_199_254_740_881, true], // the largest prime below 2^53
+      [9_007_199_254_740_991, false], // 2^53 - 1 = 6361 * 69431 * 20394401
+    ];
+    for (const [n, isPrime] of cases) {
+      expect((await call(api, `/is-prime/${n}`)).json).toEqual({ n, isPrime });
+    }
+  });
+
+  it('GET /store describes the store', async () => {
+    await call(api, '/primes?max=100');
+    const response = await call(api, '/store');
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ engine: 'memory', chunkCapacity: 1_024 });
+    const { count, lastPrime } = await service.repository.reach();
+    expect(response.json).toMatchObject({ count, lastPrime });
+    expect(count).toBeGreaterThanOrEqual(25);
+  });
+
+  it('GET /health answers ok', async () => {
+    const response = await call(api, '/health');
+    expect(response.status).toBe(200);
+    expect(response.json).toEqual({ status: 'ok' });
+  });
+
+  it('GET /openapi.json is an OpenAPI 3.1 document of every route', async () => {
+    const response = await call(api, '/openapi.json');
+    const document = response.json as { openapi: string; paths: Record<string, object> };
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths).sort()).toEqual(
+      [
+        '/primes',
+        '/primes/nth/{n}',
+        '/primes/count',
+        '/is-prime/{n}',
+        '/store',
+        '/health',
+        '/openapi.json',
+      ].sort(),
+    );
+  });
+
+  describe('bad requests', () => {
+    const badParameters: Array<[string, string]> = [
+      ['/primes', 'max'],
+      ['/primes?max=', 'max'],
+      ['/primes?max=1e3', 'max'],
+      ['/primes?max=0x10', 'max'],
+      ['/primes?max=10.5', 'max'],
+      ['/primes?max=10.', 'max'],
+      ['/primes?max=-5', 'max'],
+      ['/primes?max=%2B5', 'max'],
+      ['/primes?max=%205', 'max'],
+      ['/primes?max=5%20', 'max'],
+      ['/primes?max=007', 'max'],
+      ['/primes?max=NaN', 'max'],
+      ['/primes?max=Infinity', 'max'],
+      ['/primes?max=%EF%BC%95', 'max'], // a full-width digit five
+      ['/primes?max=9007199254740992', 'max'],
+      ['/primes?max=99999999999999999999999', 'max'],
+      ['/primes?max=20000000000', 'max'], // beyond the configured maxValue
+      ['/primes?max=5&max=7', 'max'],
+      ['/primes?max=100&foo=1', 'foo'],
+      ['/primes?max=5&__proto__=1', '__proto__'],
+      ['/primes?max=100&count=5', 'count'],
+      ['/primes?max=100&from=5', 'from'],
+      ['/primes?max=100&to=5', 'to'],
+      ['/primes?from=5', 'to'],
+      ['/primes?count=5&to=9', 'to'],
+      ['/primes?from=10&to=5', 'from'],
+      ['/primes?count=455052512', 'count'],
+      ['/primes?max=100&limit=0', 'limit'],
+      ['/primes?max=100&limit=100001', 'limit'],
+      ['/primes?max=100&cursor=', 'cursor'],
+      ['/primes?max=100&cursor=%2F%2F', 'cursor'],
+      ['/primes/nth/0', 'n'],
+      ['/primes/nth/abc', 'n'],
+      ['/primes/nth/1.5', 'n'],
+      ['/primes/nth/%ZZ', 'n'],
+      ['/primes/nth/455052512', 'n'],
+      ['/primes/nth/7?limit=1', 'limit'],
+      ['/primes/count', 'to'],
+      ['/primes/count?to=5&to=6', 'to'],
+      ['/primes/count?from=7&to=3', 'from'],
+      ['/primes/count?to=1e6', 'to'],
+      ['/primes/count?tp=5', 'tp'],
+      ['/is-prime/-7', 'n'],
+      ['/is-prime/9007199254740992', 'n'],
+      ['/is-prime/0b101', 'n'],
+      ['/is-prime/7?verbose=1', 'verbose'],
+      ['/store?x=1', 'x'],
+      ['/health?x=1', 'x'],
+    ];
+
+    it.each(badParameters)('%s is a 400 naming %s and its rule', async (target, field) => {
+      const response = await call(api, target);
+      expect(response.status).toBe(400);
+      const { error } = response.json as ErrorBody;
+      expect(error.code).toBe('INVALID_PARAMETER');
+      expect(error.field).toBe(field);
+      expect(error.message.startsWith(`${field} `)).toBe(true);
+      expect(error.message.length).toBeGreaterThan(field.length + 5);
+    });
+
+    it('names the rule a value breaks', async () => {
+      const rule = async (target: string) =>
+        ((await call(api, target)).json as ErrorBody).error.message;
+      expect(await rule('/primes?max=1e3')).toMatch(/digits only/);
+      expect(await rule('/primes?max=9007199254740992')).toMatch(/at most 9007199254740991/);
+      expect(await rule('/primes?max=5&max=7')).toMatch(/given once/);
+      expect(await rule('/primes?max=5&foo=1')).toMatch(/not a parameter.*max, from, to/);
+      expect(await rule('/primes?max=5&count=1')).toMatch(/cannot be combined with max/);
+      expect(await rule('/primes/count')).toBe('to is required');
+    });
+
+    it.each([
+      '/',
+      '/prime',
+      '/primes/',
+      '/PRIMES',
+      '/primes/nth',
+      '/primes/nth/',
+      '/primes/nth/5/6',
+      '/is-prime',
+      '/store/x',
+    ])('%s is a 404', async (target) => {
+      const response = await call(api, target);
+      expect(response.status).toBe(404);
+      expect((response.json as ErrorBody).error.code).toBe('NOT_FOUND');
+    });
+
+    it.each([
+      ['POST', '/primes?max=10'],
+      ['DELETE', '/store'],
+      ['PUT', '/health'],
+      ['HEAD', '/is-prime/7'],
+    ])('%s %s is a 405 with Allow: GET', async (method, target) => {
+      const response = await call(api, target, { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.allow).toBe('GET');
+      expect((response.json as ErrorBody).error.code).toBe('METHOD_NOT_ALLOWED');
+    });
+  });
+
+  describe('failures', () => {
+    it('answers a deadline stop with 503, Retry-After and the progress; the next call finishes', async () => {
+      // Each clock read moves 50 ms: the deadline 300 ms ahead comes after the first chunk.
+      service = memoryUseCases({ chunkCapacity: 1_024, clock: tickingClock(50) });
+      api = createHttpApi(service.useCases, { retryAfterSeconds: 2 });
+      const stopped = await call(api, '/primes?count=50000&limit=100000', {
+        deadline: service.clock.now() + 300,
+      });
+      expect(stopped.status).toBe(503);
+      expect(stopped.headers['retry-after']).toBe('2');
+      const { error } = stopped.json as ErrorBody;
+      const reach = await service.repository.reach();
+      expect(reach.count).toBeGreaterThan(0);
+      expect(reach.count).toBeLessThan(50_000);
+      expect(error).toMatchObject({ code: 'DEADLINE_REACHED', progress: reach });
+      expect(error.message).toContain(String(reach.count));
+
+      const finished = await call(api, '/primes?count=50000&limit=100000', {
+        deadline: service.clock.now() + 3_600_000,
+      });
+      expect(finished.status).toBe(200);
+      expect((finished.json as { primes: number[] }).primes).toEqual(
+        Array.from(firstPrimes(50_000)),
+      );
+    });
+
+    it('answers an unavailable store with 503 and a message free of its internals', async () => {
+      const logger = recordingLogger();
+      api = createHttpApi(service.useCases, { logger });
+      jest
+        .spyOn(service.repository, 'reach')
+        .mockRejectedValue(
+          new StoreUnavailableError('connect ECONNREFUSED http://secret-host:8000'),
+        );
+      const response = await call(api, '/primes?max=10');
+      expect(response.status).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
+      expect((response.json as ErrorBody).error.code).toBe('STORE_UNAVAILABLE');
+      expect(response.body).not.toContain('secret-host');
+      expect(logger.errors).toHaveLength(1);
+    });
+
+    it('answers a corrupt store with 500 STORE_CORRUPT', async () => {
+      jest
+        .spyOn(service.repository, 'readPrimes')
+        .mockRejectedValue(new StoreCorruptError(3, 'checksum mismatch'));
+      await service.useCases.extendPrimes.execute({ count: 10 });
+      const response = await call(api, '/primes/nth/5');
+      expect(response.status).toBe(500);
+      expect((response.json as ErrorBody).error.code).toBe('STORE_CORRUPT');
+    });
+
+    it('answers anything unexpected with a generic 500: no message, no stack', async () => {
+      const logger = recordingLogger();
+      api = createHttpApi(service.useCases, { logger });
+      jest
+        .spyOn(service.repository, 'describe')
+        .mockRejectedValue(new TypeError('cannot read secretField of undefined'));
+      const response = await call(api, '/store');
+      expect(response.status).toBe(500);
+      expect(response.json).toEqual({ error: { code: 'INTERNAL', message: 'internal error' } });
+      expect(logger.errors).toHaveLength(1);
+    });
+  });
+});
+
+/** Follows `next` from the first page to the last; the primes of all pages, in order. */
+async function pageThrough(api: HttpApi, target: string) {
+  const primes: number[] = [];
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const url: string = cursor === null ? target : `${target}&cursor=${cursor}`;
+    const response = await call(api, url);
+    expect(response.status).toBe(200);
+    const page = response.json as { primes: number[]; next: string | null };
+    primes.push(...page.primes);
+    cursor = page.next;
+    count++;
+  } while (cursor !== null);
+  return { primes, count };
+}

@@ -1,0 +1,166 @@
+import { request as httpRequest } from 'node:http';
+import type { HttpApi } from '../../../src/adapters/http-api/api-types';
+import { createHttpApi } from '../../../src/adapters/http-api/http-api';
+import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
+import { memoryUseCases, type MemoryService } from '../../support/memory-use-cases';
+import { firstPrimes } from '../../support/prime-fixtures';
+import { primesBetween } from '../../support/primes-between';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One request over a real socket, the request target sent exactly as written. */
+function send(
+  server: LocalServer,
+  target: string,
+  options: { method?: string; body?: string } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: '127.0.0.1', port: server.port, path: target, method: options.method ?? 'GET' },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+describe('the local HTTP server', () => {
+  let service: MemoryService;
+  let server: LocalServer;
+
+  beforeEach(async () => {
+    service = memoryUseCases({ chunkCapacity: 1_024 });
+    server = await startLocalServer(createHttpApi(service.useCases), { port: 0, maxBodyBytes: 64 });
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('listens on the port it reports, on 127.0.0.1 by default', () => {
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+  });
+
+  it('answers GET /primes?max=100 with JSON, over fetch', async () => {
+    const response = await fetch(`${server.url}/primes?max=100`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(await response.json()).toEqual({ primes: Array.from(firstPrimes(25)), next: null });
+  });
+
+  it('serves every route of the HTTP API', async () => {
+    const answers: Record<string, object> = {
+      '/primes/nth/10000': { n: 10_000, prime: 104_729 },
+      '/primes/count?to=1000': { from: 0, to: 1_000, count: 168 },
+      '/is-prime/104729': { n: 104_729, isPrime: true },
+      '/health': { status: 'ok' },
+    };
+    for (const [target, answer] of Object.entries(answers)) {
+      const response = await send(server, target);
+      expect([target, response.status, JSON.parse(response.body)]).toEqual([target, 200, answer]);
+    }
+    expect(JSON.parse((await send(server, '/store')).body)).toMatchObject({ count: 10_000 });
+    expect(JSON.parse((await send(server, '/openapi.json')).body)).toMatchObject({
+      openapi: '3.1.0',
+    });
+  });
+
+  it('pages through a range with cursors, equal to the reference', async () => {
+    const primes: number[] = [];
+    let next: string | null = null;
+    do {
+      const cursor: string = next === null ? '' : `&cursor=${encodeURIComponent(next)}`;
+      const response = await send(server, `/primes?from=10000&to=40000&limit=500${cursor}`);
+      const page = JSON.parse(response.body) as { primes: number[]; next: string | null };
+      primes.push(...page.primes);
+      next = page.next;
+    } while (next !== null);
+    expect(primes).toEqual(primesBetween(10_000, 40_000));
+  });
+
+  it.each([
+    ['/primes?max=5&max=7', 400, 'max'],
+    ['/primes?max=1e3', 400, 'max'],
+    ['/primes?max=%2B7', 400, 'max'],
+    ['/primes?max=10&extra', 400, 'extra'],
+    ['/is-prime/12abc', 400, 'n'],
+    ['/primes/nth/%FF', 400, 'n'],
+  ])('%s is a %i naming %s', async (target, status, field) => {
+    const response = await send(server, target);
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body)).toMatchObject({
+      error: { code: 'INVALID_PARAMETER', field },
+    });
+  });
+
+  it('answers unknown paths with 404 and other methods with 405 and Allow', async () => {
+    for (const target of ['/nope', '//primes', '/primes/nth/1/2']) {
+      const response = await send(server, target);
+      expect([target, response.status]).toEqual([target, 404]);
+      expect(JSON.parse(response.body).error.code).toBe('NOT_FOUND');
+    }
+    const post = await send(server, '/primes?max=5', { method: 'POST', body: '{}' });
+    expect(post.status).toBe(405);
+    expect(post.headers.allow).toBe('GET');
+  });
+
+  it('refuses a body over the cap with 413', async () => {
+    const response = await send(server, '/primes?max=5', { method: 'POST', body: 'x'.repeat(65) });
+    expect(response.status).toBe(413);
+    expect(JSON.parse(response.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('gives each request the configured budget as its deadline', async () => {
+    await server.close();
+    // No budget at all: any extension stops before it starts, with its (empty) progress.
+    server = await startLocalServer(createHttpApi(service.useCases), {
+      port: 0,
+      requestTimeoutMs: 0,
+    });
+    const response = await send(server, '/primes?max=100');
+    expect(response.status).toBe(503);
+    expect(response.headers['retry-after']).toBe('1');
+    expect(JSON.parse(response.body)).toMatchObject({
+      error: { code: 'DEADLINE_REACHED', progress: { count: 0, lastPrime: 0 } },
+    });
+  });
+
+  it('closes gracefully: the request in flight is answered, then nothing is accepted', async () => {
+    await server.close();
+    // An api that holds each request until the test lets it go.
+    const inner = createHttpApi(service.useCases);
+    let entered!: () => void;
+    const arrived = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: HttpApi = {
+      async handle(request) {
+        entered();
+        await gate;
+        return inner.handle(request);
+      },
+    };
+    server = await startLocalServer(held, { port: 0 });
+
+    const inFlight = send(server, '/primes?count=20000&limit=20000');
+    await arrived;
+    const closed = server.close();
+    release();
+    const response = await inFlight;
+    await closed;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body).primes).toHaveLength(20_000);
+    await expect(send(server, '/health')).rejects.toThrow(/ECONNREFUSED/);
+  });
+});

@@ -1,0 +1,258 @@
+import { createHttpApi } from '../../../src/adapters/http-api/http-api';
+import { DirectInvokeError } from '../../../src/adapters/lambda/direct-invoke-error';
+import {
+  createLambdaHandler,
+  type LambdaHandler,
+  type LambdaHandlerOptions,
+} from '../../../src/adapters/lambda/lambda-handler';
+import { memoryUseCases, tickingClock, type MemoryService } from '../../support/memory-use-cases';
+import { firstPrimes } from '../../support/prime-fixtures';
+import { primesBetween } from '../../support/primes-between';
+import { httpApiEvent, lambdaContext } from './lambda-events';
+
+const plentyOfTime = lambdaContext(() => 900_000);
+
+interface HttpResult {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function handlerOver(service: MemoryService, options: LambdaHandlerOptions = {}): LambdaHandler {
+  return createLambdaHandler(createHttpApi(service.useCases), service.useCases, options);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<DirectInvokeError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(DirectInvokeError);
+  return error as DirectInvokeError;
+}
+
+describe('the Lambda handler', () => {
+  let service: MemoryService;
+  let handler: LambdaHandler;
+
+  beforeEach(() => {
+    service = memoryUseCases({ chunkCapacity: 1_024 });
+    handler = handlerOver(service);
+  });
+
+  describe('direct invoke', () => {
+    it('answers {"max": 100} with the bare array of the 25 primes <= 100', async () => {
+      const answer = await handler({ max: 100 }, plentyOfTime);
+      expect(answer).toEqual(Array.from(firstPrimes(25)));
+    });
+
+    it('answers {"max": 20000} with 2,262 primes, and again from the store alone', async () => {
+      const first = await handler({ max: 20_000 }, plentyOfTime);
+      expect(first).toEqual(primesBetween(0, 20_000));
+      expect(first).toHaveLength(2_262);
+
+      const reachAfterFirst = await service.repository.reach();
+      const append = jest.spyOn(service.repository, 'appendPrimes');
+      const second = await handler({ max: 20_000 }, plentyOfTime);
+      expect(second).toEqual(first);
+      expect(append).not.toHaveBeenCalled();
+      expect(await service.repository.reach()).toEqual(reachAfterFirst);
+    });
+
+    it('answers lists larger than one page (max 300,000, pages of 10,000)', async () => {
+      service = memoryUseCases({ chunkCapacity: 4_096, limits: { maxPageSize: 10_000 } });
+      handler = handlerOver(service);
+      const answer = (await handler({ max: 300_000 }, plentyOfTime)) as number[];
+      expect(answer).toEqual(primesBetween(0, 300_000));
+    });
+
+    it('stops at the deadline with an error naming the progress; the next invoke finishes', async () => {
+      // Each clock read moves 50 ms: 300 ms remaining allow the first chunk and no more.
+      service = memoryUseCases({ chunkCapacity: 4_096, clock: tickingClock(50) });
+      handler = handlerOver(service, { clock: service.clock, deadlineMarginMs: 0 });
+      const error = await rejection(
+        handler(
+          { max: 1_000_000 },
+          lambdaContext(() => 300),
+        ),
+      );
+      const reach = await service.repository.reach();
+      expect(error.name).toBe('DEADLINE_REACHED');
+      expect(reach.count).toBeGreaterThan(0);
+      expect(reach.count).toBeLessThan(78_498);
+      expect(error.message).toContain(`${reach.count} primes up to ${reach.lastPrime}`);
+      expect(error.stack).not.toMatch(/\n\s+at /);
+
+      const answer = await handler(
+        { max: 1_000_000 },
+        lambdaContext(() => 3_600_000),
+      );
+      expect(answer).toEqual(primesBetween(0, 1_000_000));
+    });
+
+    it('keeps the margin back from the remaining time', async () => {
+      handler = handlerOver(service, { deadlineMarginMs: 1_000 });
+      // 500 ms remaining minus a 1,000 ms margin: no time to compute anything.
+      const error = await rejection(
+        handler(
+          { max: 100 },
+          lambdaContext(() => 500),
+        ),
+      );
+      expect(error.name).toBe('DEADLINE_REACHED');
+      // What the store already holds needs no time.
+      await handler({ max: 100 }, plentyOfTime);
+      expect(
+        await handler(
+          { max: 50 },
+          lambdaContext(() => 500),
+        ),
+      ).toHaveLength(15);
+    });
+
+    it('refuses max beyond the cap with an error pointing to the paged HTTP API', async () => {
+      const error = await rejection(handler({ max: 10_000_001 }, plentyOfTime));
+      expect(error.name).toBe('INVALID_PARAMETER');
+      expect(error.message).toMatch(/^max must be at most 10000000/);
+      expect(error.message).toContain('GET /primes?to=10000001');
+
+      handler = handlerOver(service, { directInvokeMaxValue: 1_000 });
+      expect((await rejection(handler({ max: 1_001 }, plentyOfTime))).message).toMatch(
+        /^max must be at most 1000 /,
+      );
+      expect(await handler({ max: 1_000 }, plentyOfTime)).toHaveLength(168);
+    });
+
+    it.each([
+      [{}, 'max', /^max is required/],
+      [{ max: -1 }, 'max', /^max must be at least 0/],
+      [{ max: 1.5 }, 'max', /^max must be a whole number/],
+      [{ max: '100' }, 'max', /^max must be a JSON number/],
+      [{ max: null }, 'max', /^max must be a JSON number/],
+      [{ max: 2 ** 53 }, 'max', /^max must be a whole number/],
+      [{ max: 100, min: 5 }, 'min', /^min is not accepted/],
+      [{ count: 5 }, 'count', /^count is not accepted/],
+    ])('refuses %j with an error naming %s', async (event, _field, message) => {
+      const error = await rejection(handler(event, plentyOfTime));
+      expect(error.name).toBe('INVALID_PARAMETER');
+      expect(error.message).toMatch(message);
+    });
+
+    it.each([null, 42, 'max=5', [100]])('refuses the event %j as unsupported', async (event) => {
+      expect((await rejection(handler(event, plentyOfTime))).name).toBe('UNSUPPORTED_EVENT');
+    });
+
+    it('refuses an API Gateway REST (payload 1.0) event rather than reading it as {"max"}', async () => {
+      const restEvent = {
+        resource: '/primes',
+        path: '/primes',
+        httpMethod: 'GET',
+        queryStringParameters: { max: '10' },
+        requestContext: { stage: 'prod' },
+      };
+      expect((await rejection(handler(restEvent, plentyOfTime))).name).toBe('UNSUPPORTED_EVENT');
+    });
+  });
+
+  describe('API Gateway HTTP API (payload 2.0)', () => {
+    async function send(event: object, context = plentyOfTime): Promise<HttpResult> {
+      return (await handler(event, context)) as HttpResult;
+    }
+
+    it('answers GET /primes?max=100 with a page of the 25 primes', async () => {
+      const result = await send(httpApiEvent('GET', '/primes?max=100'));
+      expect(result.statusCode).toBe(200);
+      expect(result.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(result.body)).toEqual({ primes: Array.from(firstPrimes(25)), next: null });
+    });
+
+    it('serves every route', async () => {
+      const answers = {
+        '/primes/nth/100': { n: 100, prime: 541 },
+        '/primes/count?from=10&to=100': { from: 10, to: 100, count: 21 },
+        '/is-prime/97': { n: 97, isPrime: true },
+        '/health': { status: 'ok' },
+      };
+      for (const [target, answer] of Object.entries(answers)) {
+        const result = await send(httpApiEvent('GET', target));
+        expect([target, result.statusCode, JSON.parse(result.body)]).toEqual([target, 200, answer]);
+      }
+      expect(JSON.parse((await send(httpApiEvent('GET', '/store'))).body)).toMatchObject({
+        engine: 'memory',
+      });
+      expect(JSON.parse((await send(httpApiEvent('GET', '/openapi.json'))).body)).toMatchObject({
+        openapi: '3.1.0',
+      });
+    });
+
+    it('pages with the cursor through the same event shape', async () => {
+      const primes: number[] = [];
+      let next: string | null = null;
+      do {
+        const cursor: string = next === null ? '' : `&cursor=${next}`;
+        const result = await send(
+          httpApiEvent('GET', `/primes?from=100&to=5000&limit=150${cursor}`),
+        );
+        const page = JSON.parse(result.body) as { primes: number[]; next: string | null };
+        primes.push(...page.primes);
+        next = page.next;
+      } while (next !== null);
+      expect(primes).toEqual(primesBetween(100, 5_000));
+    });
+
+    it('sees repeated parameters that queryStringParameters joins with a comma', async () => {
+      const event = httpApiEvent('GET', '/primes?max=5&max=7');
+      expect(event.queryStringParameters).toEqual({ max: '5,7' });
+      const result = await send(event);
+      expect(result.statusCode).toBe(400);
+      expect(JSON.parse(result.body)).toMatchObject({
+        error: { code: 'INVALID_PARAMETER', field: 'max' },
+      });
+    });
+
+    it('strips a named stage from rawPath', async () => {
+      const result = await send(httpApiEvent('GET', '/is-prime/91', { stage: 'prod' }));
+      expect(JSON.parse(result.body)).toEqual({ n: 91, isPrime: false });
+    });
+
+    it('answers 400, 404 and 405 as JSON errors', async () => {
+      const bad = await send(httpApiEvent('GET', '/primes?max=1e3'));
+      expect([bad.statusCode, JSON.parse(bad.body).error.field]).toEqual([400, 'max']);
+      const missing = await send(httpApiEvent('GET', '/nothing'));
+      expect(missing.statusCode).toBe(404);
+      const post = await send(httpApiEvent('POST', '/primes?max=5', { body: '{}' }));
+      expect([post.statusCode, post.headers.allow]).toEqual([405, 'GET']);
+    });
+
+    it('answers a deadline stop with 503, Retry-After and the progress; a later call finishes', async () => {
+      service = memoryUseCases({ chunkCapacity: 4_096, clock: tickingClock(50) });
+      handler = handlerOver(service, { clock: service.clock, deadlineMarginMs: 0 });
+      const event = httpApiEvent('GET', '/primes/count?to=2000000');
+      const stopped = await send(
+        event,
+        lambdaContext(() => 300),
+      );
+      expect(stopped.statusCode).toBe(503);
+      expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(0);
+      const reach = await service.repository.reach();
+      expect(reach.count).toBeGreaterThan(0);
+      expect(JSON.parse(stopped.body)).toMatchObject({
+        error: { code: 'DEADLINE_REACHED', progress: reach },
+      });
+
+      const finished = await send(
+        event,
+        lambdaContext(() => 3_600_000),
+      );
+      expect(finished.statusCode).toBe(200);
+      expect(JSON.parse(finished.body)).toEqual({ from: 0, to: 2_000_000, count: 148_933 });
+    });
+
+    it('reads the query from queryStringParameters when rawQueryString is absent', async () => {
+      const event: Record<string, unknown> = { ...httpApiEvent('GET', '/primes?max=10') };
+      delete event.rawQueryString;
+      const result = await send(event);
+      expect(JSON.parse(result.body)).toEqual({ primes: [2, 3, 5, 7], next: null });
+    });
+  });
+});
