@@ -17,7 +17,10 @@ const CHUNK = 7;
 const PRIMES = firstPrimes(60);
 
 /** The behaviour every PrimeRepository adapter must show; each adapter's test file calls it. */
-export function describePrimeRepositoryContract(name: string, makeRepository: MakeRepository): void {
+export function describePrimeRepositoryContract(
+  name: string,
+  makeRepository: MakeRepository,
+): void {
   describe(`PrimeRepository contract: ${name}`, () => {
     let subject: RepositoryUnderTest;
     let store: PrimeRepository;
@@ -115,7 +118,10 @@ export function describePrimeRepositoryContract(name: string, makeRepository: Ma
           }),
         ),
       );
-      await store.appendPrimes((await store.reach()).count, PRIMES.slice((await store.reach()).count, 45));
+      await store.appendPrimes(
+        (await store.reach()).count,
+        PRIMES.slice((await store.reach()).count, 45),
+      );
       expect(await store.readPrimes(0, 45)).toEqual(PRIMES.slice(0, 45));
     });
 

@@ -8,7 +8,15 @@ describe('the prime run codec', () => {
   const first = firstPrimes(20_000);
 
   it('round-trips runs that start anywhere, including at 2 and 3', () => {
-    for (const [start, end] of [[0, 1], [0, 2], [1, 2], [0, 20_000], [1, 5], [777, 13_001], [19_999, 20_000]]) {
+    for (const [start, end] of [
+      [0, 1],
+      [0, 2],
+      [1, 2],
+      [0, 20_000],
+      [1, 5],
+      [777, 13_001],
+      [19_999, 20_000],
+    ]) {
       expect(roundTrip(first.slice(start, end))).toEqual(first.slice(start, end));
     }
     expect(roundTrip(new Float64Array(0))).toEqual(new Float64Array(0));

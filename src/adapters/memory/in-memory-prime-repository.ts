@@ -1,9 +1,5 @@
 import { encodePrimeRun } from '../../domain/codec/prime-run-codec';
-import type {
-  PrimeRepository,
-  StoreDescription,
-  StoreReach,
-} from '../../ports/prime-repository';
+import type { PrimeRepository, StoreDescription, StoreReach } from '../../ports/prime-repository';
 import { PositionBeyondStoreError, StoreGapError } from '../../ports/store-errors';
 import { assertPosition, assertPositionRange } from '../position-checks';
 

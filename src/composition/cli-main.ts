@@ -1,0 +1,51 @@
+import { runCli } from '../adapters/cli/run-cli';
+import { startLocalServer } from '../adapters/http/local-server';
+import { createHttpApi } from '../adapters/http-api/http-api';
+import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
+import { LOGGER } from '../ports/tokens';
+import type { Logger } from '../ports/logger';
+import { ConfigurationError, readServiceConfig } from './config/environment';
+import { createDevelopmentRoot } from './development';
+import { PRIME_USE_CASES } from './tokens';
+
+// The SDK warns at every client creation that its 2027 releases need Node 22. Development runs
+// on Node 20 on purpose (the Lambda runs on 22), so the warning would only bury the output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** `primes ...` and `npm start`: the CLI and the local server over the development root. */
+async function main(argv: readonly string[]): Promise<number> {
+  const config = readServiceConfig();
+  const root = await createDevelopmentRoot(config);
+  try {
+    const useCases = root.container.get<PrimeUseCases>(PRIME_USE_CASES);
+    const logger = root.container.get<Logger>(LOGGER);
+    const api = createHttpApi(useCases, { logger });
+    return await runCli(argv, {
+      useCases,
+      serve: async (port) => {
+        const server = await startLocalServer(api, {
+          port: port ?? config.port,
+          requestTimeoutMs: config.requestBudgetMs,
+          logger,
+        });
+        logger.info({ url: server.url }, 'serving the primes HTTP API');
+        return server;
+      },
+      stdout: process.stdout,
+      stderr: process.stderr,
+    });
+  } finally {
+    await root.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const configurationError = error instanceof ConfigurationError;
+    process.stderr.write(`primes: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = configurationError ? 2 : 1;
+  },
+);

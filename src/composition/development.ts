@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import type { Container } from 'inversify';
+import { DynamoDbPrimeRepository } from '../adapters/dynamodb/dynamodb-prime-repository';
+import { ensurePrimesTable } from '../adapters/dynamodb/create-primes-table';
+import type { ServiceConfig } from './config/environment';
+import { ConfigurationError } from './config/environment';
+import { createLogger } from './create-logger';
+import type { DynamoDbEngine } from './engines/dynamodb-engine';
+import { makeLocalDynamoDbClients } from './engines/dynamodb-clients';
+import { openSharedDynalite } from './engines/shared-dynalite';
+import { createServiceContainer } from './service-container';
+
+export interface DevelopmentRoot {
+  readonly container: Container;
+  readonly engine: DynamoDbEngine;
+  close(): Promise<void>;
+}
+
+/**
+ * Development: the DynamoDB at DYNAMODB_ENDPOINT (e.g. docker-compose's on localhost:8000), or
+ * else dynalite embedded in this process with its data under PRIMES_DATA_DIR. Dummy
+ * credentials, so only a local endpoint is accepted; the table is created when missing.
+ */
+export async function createDevelopmentRoot(config: ServiceConfig): Promise<DevelopmentRoot> {
+  const logger = createLogger(config.logLevel);
+  const engine = config.dynamodbEndpoint
+    ? endpointEngine(config.dynamodbEndpoint)
+    : await openSharedDynalite(config.dataDir);
+  const clients = makeLocalDynamoDbClients(engine.endpoint);
+  await ensurePrimesTable(clients.client, config.tableName);
+  logger.info({ engine: engine.kind, endpoint: engine.endpoint, table: config.tableName }, 'store');
+
+  const repository = new DynamoDbPrimeRepository(clients.documentClient, config.tableName, {
+    logger,
+  });
+  return {
+    container: createServiceContainer({ logger, limits: config.limits, repository }),
+    engine,
+    close: async () => {
+      clients.destroy();
+      await engine.close();
+    },
+  };
+}
+
+function endpointEngine(endpoint: string): DynamoDbEngine {
+  const { hostname } = new URL(endpoint);
+  if (!['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname)) {
+    throw new ConfigurationError(
+      `environment variable DYNAMODB_ENDPOINT must be a local endpoint in development ` +
+        `(localhost or 127.0.0.1), got ${hostname}: development uses dummy credentials only`,
+    );
+  }
+  return { kind: 'endpoint', endpoint, close: async () => undefined };
+}
