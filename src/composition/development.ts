@@ -7,6 +7,7 @@ import { ConfigurationError } from './config/environment';
 import { createLogger } from './create-logger';
 import type { DynamoDbEngine } from './engines/dynamodb-engine';
 import { makeLocalDynamoDbClients } from './engines/dynamodb-clients';
+import { LOCAL_DYNAMODB_RETRIES } from './engines/dynamodb-retries';
 import { openSharedDynalite } from './engines/shared-dynalite';
 import { createServiceContainer } from './service-container';
 
@@ -26,12 +27,13 @@ export async function createDevelopmentRoot(config: ServiceConfig): Promise<Deve
   const engine = config.dynamodbEndpoint
     ? endpointEngine(config.dynamodbEndpoint)
     : await openSharedDynalite(config.dataDir);
-  const clients = makeLocalDynamoDbClients(engine.endpoint);
+  const clients = makeLocalDynamoDbClients(engine.endpoint, LOCAL_DYNAMODB_RETRIES);
   await ensurePrimesTable(clients.client, config.tableName);
   logger.info({ engine: engine.kind, endpoint: engine.endpoint, table: config.tableName }, 'store');
 
   const repository = new DynamoDbPrimeRepository(clients.documentClient, config.tableName, {
     logger,
+    chunkCapacity: config.chunkCapacity,
   });
   return {
     container: createServiceContainer({ logger, limits: config.limits, repository }),

@@ -5,6 +5,7 @@ import type { Container } from 'inversify';
 import { DynamoDbPrimeRepository } from '../adapters/dynamodb/dynamodb-prime-repository';
 import type { ServiceConfig } from './config/environment';
 import { createLogger } from './create-logger';
+import { LAMBDA_DYNAMODB_RETRIES } from './engines/dynamodb-retries';
 import { createServiceContainer } from './service-container';
 
 /**
@@ -13,7 +14,7 @@ import { createServiceContainer } from './service-container';
  */
 export function createProductionContainer(
   config: ServiceConfig,
-  client: DynamoDBClient = new DynamoDBClient({}),
+  client: DynamoDBClient = new DynamoDBClient(LAMBDA_DYNAMODB_RETRIES),
 ): Container {
   const logger = createLogger(config.logLevel);
   const documentClient = DynamoDBDocumentClient.from(client);

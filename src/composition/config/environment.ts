@@ -18,6 +18,8 @@ export interface ServiceConfig {
   /** How long the local server lets one request extend the store before answering 503. */
   readonly requestBudgetMs: number;
   readonly limits: PrimeLimits;
+  /** Primes per chunk item of a new table; unset: the adapter's default. Fixed per table. */
+  readonly chunkCapacity: number | undefined;
 }
 
 const wholeNumber = (min: number, max: number) =>
@@ -45,6 +47,7 @@ const environmentSchema = z.object({
   PRIMES_MAX_COUNT: wholeNumber(25, Number.MAX_SAFE_INTEGER).default(DEFAULT_PRIME_LIMITS.maxCount),
   PRIMES_MAX_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.maxPageSize),
   PRIMES_DEFAULT_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.defaultPageSize),
+  PRIMES_CHUNK_CAPACITY: wholeNumber(1, 100_000).optional(),
 });
 
 export class ConfigurationError extends Error {
@@ -83,6 +86,7 @@ export function readServiceConfig(environment: NodeJS.ProcessEnv = process.env):
       maxPageSize: env.PRIMES_MAX_PAGE_SIZE,
       defaultPageSize: env.PRIMES_DEFAULT_PAGE_SIZE,
     },
+    chunkCapacity: env.PRIMES_CHUNK_CAPACITY,
   };
 }
 

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDbRetrySettings } from './dynamodb-retries';
 
 export interface DynamoDbClients {
   readonly client: DynamoDBClient;
@@ -12,8 +13,12 @@ export interface DynamoDbClients {
  * Clients for a local DynamoDB-compatible endpoint: local engines accept any credentials, and
  * dummy ones keep the SDK from searching the machine for real ones.
  */
-export function makeLocalDynamoDbClients(endpoint: string): DynamoDbClients {
+export function makeLocalDynamoDbClients(
+  endpoint: string,
+  retries: DynamoDbRetrySettings = {},
+): DynamoDbClients {
   const client = new DynamoDBClient({
+    ...retries,
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
