@@ -9,7 +9,8 @@ import {
 import { openSharedDynalite } from '../../src/composition/engines/shared-dynalite';
 import { watchChunkCounts } from './support/chunk-watch';
 import { extendOutcomeOf, startPrimesCli } from './support/primes-cli';
-import { auditStore, referencePrimes } from './support/store-audit';
+import { firstPrimes } from '../support/reference-primes';
+import { auditStore } from './support/store-audit';
 
 const CHUNK = 53;
 const EXTENDERS = 8;
@@ -42,7 +43,7 @@ describe(`${EXTENDERS} primes extend processes racing on one shared engine`, () 
 
   /** Starts EXTENDERS processes at once on `target`; each must end complete, with exit code 0. */
   async function race(table: string, target: number): Promise<void> {
-    const reference = referencePrimes(target);
+    const reference = firstPrimes(target);
     const watch = watchChunkCounts(clients.documentClient, table);
     const exits = await Promise.all(
       Array.from(

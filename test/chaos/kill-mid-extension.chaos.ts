@@ -5,7 +5,8 @@ import { makeLocalDynamoDbClients } from '../../src/composition/engines/dynamodb
 import { startEmbeddedDynalite } from '../../src/composition/engines/embedded-dynalite';
 import { seededRandom } from '../support/fault-injection';
 import { engineStartedBy, extendOutcomeOf, startPrimesCli } from './support/primes-cli';
-import { auditStore, referencePrimes, type StoreAudit } from './support/store-audit';
+import { firstPrimes } from '../support/reference-primes';
+import { auditStore, type StoreAudit } from './support/store-audit';
 
 // Small, odd chunks: about 4 DynamoDB calls per 53 primes, so a kill can land in any of them, at
 // hundreds of different chunk positions. The target is more than 20 short runs can reach.
@@ -48,7 +49,7 @@ describe(`primes extend killed with SIGKILL again and again (seed ${SEED})`, () 
   });
 
   it(`leaves a correct, gapless store after each of ${KILLS} kills, and a last run completes it`, async () => {
-    const reference = referencePrimes(TARGET);
+    const reference = firstPrimes(TARGET);
     const random = seededRandom(SEED);
     const env = { PRIMES_DATA_DIR: dataDir, PRIMES_CHUNK_CAPACITY: String(CHUNK) };
     const counts: number[] = [];

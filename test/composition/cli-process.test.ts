@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { firstPrimes } from '../support/prime-fixtures';
+import { firstPrimes } from '../support/reference-primes';
 
 /**
  * The `primes` command as a user runs it: child processes over the development root, with the

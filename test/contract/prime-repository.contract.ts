@@ -1,6 +1,6 @@
 import type { PrimeRepository } from '../../src/ports/prime-repository';
 import { PositionBeyondStoreError, StoreGapError } from '../../src/ports/store-errors';
-import { firstPrimes, primesFrom } from '../support/prime-fixtures';
+import { firstPrimes, primesFrom } from '../support/reference-primes';
 
 export interface RepositoryUnderTest {
   readonly repository: PrimeRepository;

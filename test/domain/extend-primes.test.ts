@@ -1,7 +1,7 @@
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
 import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
 import { ManualClock } from '../support/manual-clock';
-import { firstPrimes } from '../support/prime-fixtures';
+import { firstPrimes } from '../support/reference-primes';
 import { RecordingRepository } from '../support/recording-repository';
 
 const REFERENCE = firstPrimes(12_000);

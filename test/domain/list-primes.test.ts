@@ -11,7 +11,7 @@ import { ListPrimes } from '../../src/domain/use-cases/list-primes';
 import type { PrimePage } from '../../src/domain/use-cases/prime-page';
 import { TestPrimality } from '../../src/domain/use-cases/test-primality';
 import { ManualClock } from '../support/manual-clock';
-import { firstPrimes, isPrimeByTrialDivision } from '../support/prime-fixtures';
+import { firstPrimes, isPrimeByTrialDivision } from '../support/reference-primes';
 import { RecordingRepository } from '../support/recording-repository';
 
 const LIMITS = DEFAULT_PRIME_LIMITS;

@@ -1,6 +1,6 @@
 import { decodePrimeRun, encodePrimeRun } from '../../src/domain/codec/prime-run-codec';
 import { MalformedPrimeRunError } from '../../src/domain/codec/malformed-prime-run-error';
-import { firstPrimes, primesFrom } from '../support/prime-fixtures';
+import { firstPrimes, primesFrom } from '../support/reference-primes';
 
 const roundTrip = (primes: Float64Array) => decodePrimeRun(encodePrimeRun(primes), primes.length);
 

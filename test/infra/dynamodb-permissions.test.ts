@@ -16,7 +16,7 @@ import type { Logger } from '../../src/ports/logger';
 import { LOGGER } from '../../src/ports/tokens';
 import { recordCommands } from '../adapters/dynamodb/command-recorder';
 import { httpApiEvent, lambdaContext } from '../adapters/lambda/lambda-events';
-import { firstPrimes } from '../support/prime-fixtures';
+import { firstPrimes } from '../support/reference-primes';
 import {
   actionsOf,
   functionRoleStatements,

@@ -19,7 +19,7 @@ import { makeLocalDynamoDbClients } from '../../src/composition/engines/dynamodb
 import type { DynamoDbEngine } from '../../src/composition/engines/dynamodb-engine';
 import { startEmbeddedDynalite } from '../../src/composition/engines/embedded-dynalite';
 import { httpApiEvent } from '../adapters/lambda/lambda-events';
-import { firstPrimes } from '../support/prime-fixtures';
+import { firstPrimes } from '../support/reference-primes';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Room to grow; today's bundle is about 1 MB, zod alone 440 KB of it. */

@@ -1,5 +1,5 @@
 /**
- * Independent references for the domain's prime tests: textbook algorithms, written for
+ * Independent references for every prime test: textbook algorithms, written for
  * obviousness rather than speed, sharing no code with src/domain.
  */
 
@@ -60,5 +60,30 @@ export function referencePrimesInRange(lo: number, hi: number): number[] {
   }
   const primes: number[] = [];
   for (let i = 0; i < width; i++) if (!composite[i] && lo + i >= 2) primes.push(lo + i);
+  return primes;
+}
+
+/** Every prime p with from <= p <= to: inclusive, as the HTTP API's ranges. */
+export function primesBetween(from: number, to: number): number[] {
+  return referencePrimesInRange(from, to + 1);
+}
+
+/** The first `count` primes: 2, 3, 5, ... */
+export function firstPrimes(count: number): Float64Array {
+  return primesFrom(2, count);
+}
+
+/** The `count` consecutive primes that come first at or after `start`. */
+export function primesFrom(start: number, count: number): Float64Array {
+  const primes = new Float64Array(count);
+  // About ln(start) numbers per prime; a window that is too short is followed by another.
+  const width = Math.ceil(count * Math.log(start + 3) * 1.5) + 1_000;
+  let found = 0;
+  for (let low = start; found < count; low += width) {
+    for (const prime of referencePrimesInRange(low, low + width)) {
+      if (found === count) break;
+      primes[found++] = prime;
+    }
+  }
   return primes;
 }

@@ -2,8 +2,7 @@ import type { ServingServer } from '../../../src/adapters/cli/cli-deps';
 import { runCli } from '../../../src/adapters/cli/run-cli';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
 import { memoryUseCases, type MemoryService } from '../../support/memory-use-cases';
-import { firstPrimes } from '../../support/prime-fixtures';
-import { primesBetween } from '../../support/primes-between';
+import { firstPrimes, primesBetween } from '../../support/reference-primes';
 import { CapturedStream, ClosingPipe } from './cli-streams';
 
 describe('the primes command line', () => {

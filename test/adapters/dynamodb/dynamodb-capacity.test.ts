@@ -1,6 +1,6 @@
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynamodb-clients';
-import { firstPrimes } from '../../support/prime-fixtures';
+import { firstPrimes } from '../../support/reference-primes';
 import { useDynaliteStore } from './dynalite-fixture';
 
 const { engine, store } = useDynaliteStore({ chunkCapacity: 7 });

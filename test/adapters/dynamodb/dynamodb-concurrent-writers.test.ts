@@ -1,4 +1,4 @@
-import { firstPrimes } from '../../support/prime-fixtures';
+import { firstPrimes } from '../../support/reference-primes';
 import { useDynaliteStore } from './dynalite-fixture';
 import { rawItem } from './raw-items';
 

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 import { DEFAULT_CHUNK_CAPACITY } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { StoreLayoutMismatchError } from '../../../src/adapters/dynamodb/store-layout-mismatch-error';
 import { encodePrimeRun } from '../../../src/domain/codec/prime-run-codec';
-import { firstPrimes } from '../../support/prime-fixtures';
+import { firstPrimes } from '../../support/reference-primes';
 import { chunkKeysOf, recordCommands } from './command-recorder';
 import { useDynaliteStore } from './dynalite-fixture';
 import { rawItem } from './raw-items';

@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
-import { firstPrimes } from '../../support/prime-fixtures';
+import { firstPrimes } from '../../support/reference-primes';
 import { useDynaliteStore } from './dynalite-fixture';
 import { deleteItem, rawItem, setAttribute } from './raw-items';
 

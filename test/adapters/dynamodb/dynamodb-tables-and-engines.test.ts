@@ -12,7 +12,7 @@ import {
   startTestEngine,
 } from '../../../src/composition/test-engine';
 import { containerEngineAnswers } from '../../../src/composition/engines/container-dynamodb';
-import { firstPrimes } from '../../support/prime-fixtures';
+import { firstPrimes } from '../../support/reference-primes';
 
 describe('the prime table and the engines of the development and test roots', () => {
   let folder: string;

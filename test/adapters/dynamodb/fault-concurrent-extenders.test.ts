@@ -6,7 +6,8 @@ import { makeTestPrimeStore, type TestPrimeStore } from '../../../src/compositio
 import { ExtendPrimes, type ExtensionOutcome } from '../../../src/domain/use-cases/extend-primes';
 import type { PrimeRepository } from '../../../src/ports/prime-repository';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
-import { auditStore, referencePrimes } from '../../chaos/support/store-audit';
+import { auditStore } from '../../chaos/support/store-audit';
+import { firstPrimes } from '../../support/reference-primes';
 import { watchChunkCounts } from '../../chaos/support/chunk-watch';
 import { ALL_FAULT_KINDS, makeFaultyClients, seededRandom } from '../../support/fault-injection';
 import { ManualClock } from '../../support/manual-clock';
@@ -14,7 +15,7 @@ import { ManualClock } from '../../support/manual-clock';
 const CHUNK = 41;
 const TARGET = 2_000;
 const EXTENDERS = 8;
-const REFERENCE = referencePrimes(TARGET);
+const REFERENCE = firstPrimes(TARGET);
 
 let engine: DynamoDbEngine;
 let store: TestPrimeStore;

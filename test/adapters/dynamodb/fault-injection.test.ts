@@ -15,7 +15,7 @@ import {
   type RetrySettings,
 } from '../../support/fault-injection';
 import { ManualClock } from '../../support/manual-clock';
-import { firstPrimes } from '../../support/prime-fixtures';
+import { firstPrimes } from '../../support/reference-primes';
 
 const CHUNK = 37;
 const TARGET = 3_000;

@@ -4,8 +4,7 @@ import { encodePageCursor } from '../../../src/domain/queries/page-cursor';
 import type { Logger } from '../../../src/ports/logger';
 import { StoreCorruptError, StoreUnavailableError } from '../../../src/ports/store-errors';
 import { memoryUseCases, tickingClock, type MemoryService } from '../../support/memory-use-cases';
-import { firstPrimes } from '../../support/prime-fixtures';
-import { primesBetween } from '../../support/primes-between';
+import { firstPrimes, primesBetween } from '../../support/reference-primes';
 import { call } from './api-client';
 
 interface ErrorBody {

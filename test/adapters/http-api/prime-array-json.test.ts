@@ -1,5 +1,5 @@
 import { primeArrayJson } from '../../../src/adapters/http-api/prime-array-json';
-import { firstPrimes } from '../../support/prime-fixtures';
+import { firstPrimes } from '../../support/reference-primes';
 
 describe('primeArrayJson', () => {
   it('writes the same text as JSON.stringify', () => {

@@ -3,8 +3,7 @@ import type { HttpApi } from '../../../src/adapters/http-api/api-types';
 import { createHttpApi } from '../../../src/adapters/http-api/http-api';
 import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
 import { memoryUseCases, type MemoryService } from '../../support/memory-use-cases';
-import { firstPrimes } from '../../support/prime-fixtures';
-import { primesBetween } from '../../support/primes-between';
+import { firstPrimes, primesBetween } from '../../support/reference-primes';
 
 interface RawResponse {
   status: number;

@@ -6,8 +6,7 @@ import {
   type LambdaHandlerOptions,
 } from '../../../src/adapters/lambda/lambda-handler';
 import { memoryUseCases, tickingClock, type MemoryService } from '../../support/memory-use-cases';
-import { firstPrimes } from '../../support/prime-fixtures';
-import { primesBetween } from '../../support/primes-between';
+import { firstPrimes, primesBetween } from '../../support/reference-primes';
 import { httpApiEvent, lambdaContext } from './lambda-events';
 
 const plentyOfTime = lambdaContext(() => 900_000);

@@ -1,7 +1,6 @@
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { decodeChunkItem } from '../../../src/adapters/dynamodb/chunk-item';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
-import { referencePrimesBelow } from '../../support/reference-primes';
 
 export interface StoreAudit {
   /** The contiguous prefix the repository reports, checked prime by prime. */
@@ -10,14 +9,6 @@ export interface StoreAudit {
   readonly chunks: number;
   /** The meta item's hint. */
   readonly hint: number;
-}
-
-/** The first `count` primes from the plain sieve of reference-primes (shares nothing with src). */
-export function referencePrimes(count: number): Float64Array {
-  // p_n < n (ln n + ln ln n) for n >= 6 (Rosser): a limit the n-th prime stays below.
-  const n = Math.max(count, 6);
-  const limit = Math.ceil(n * (Math.log(n) + Math.log(Math.log(n)))) + 10;
-  return Float64Array.from(referencePrimesBelow(limit).slice(0, count));
 }
 
 /**
