@@ -1,14 +1,16 @@
 import {
-  DynamoDBClient,
   ProvisionedThroughputExceededException,
   ThrottlingException,
-  type DynamoDBClientConfig,
+  type DynamoDBClient,
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-dynamodb';
 import type { FinalizeRequestMiddleware } from '@smithy/types';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDbClients } from '../../src/composition/engines/dynamodb-clients';
+import {
+  makeLocalDynamoDbClients,
+  type DynamoDbClients,
+} from '../../src/composition/engines/dynamodb-clients';
+import type { DynamoDbRetrySettings } from '../../src/composition/engines/dynamodb-retries';
 
 /**
  * What a busy or flaky DynamoDB does to a call:
@@ -152,39 +154,15 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** How a root configures the SDK's retries: maxAttempts and retryMode, or a whole strategy. */
-export type RetrySettings = Pick<
-  DynamoDBClientConfig,
-  'maxAttempts' | 'retryMode' | 'retryStrategy'
->;
-
 /**
- * Clients for a local endpoint as makeLocalDynamoDbClients makes them, plus the retry settings a
- * composition root would give, and faults injected into every call.
+ * Clients for a local endpoint exactly as makeLocalDynamoDbClients makes them, with the retry
+ * settings a composition root would give, and faults injected into every call.
  */
 export function makeFaultyClients(
   endpoint: string,
-  retry: RetrySettings,
+  retry: DynamoDbRetrySettings,
   plan: FaultPlan,
 ): DynamoDbClients & { readonly tally: FaultTally } {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    ...retry,
-  });
-  const tally = injectDynamoDbFaults(client, plan);
-  const documentClient = DynamoDBDocumentClient.from(client, {
-    marshallOptions: { removeUndefinedValues: true },
-    unmarshallOptions: { wrapNumbers: false },
-  });
-  return {
-    client,
-    documentClient,
-    tally,
-    destroy: () => {
-      documentClient.destroy();
-      client.destroy();
-    },
-  };
+  const clients = makeLocalDynamoDbClients(endpoint, retry);
+  return { ...clients, tally: injectDynamoDbFaults(clients.client, plan) };
 }

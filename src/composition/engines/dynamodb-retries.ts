@@ -2,7 +2,7 @@ import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 
 export type DynamoDbRetrySettings = Pick<
   DynamoDBClientConfig,
-  'maxAttempts' | 'retryMode' | 'requestHandler'
+  'maxAttempts' | 'retryMode' | 'retryStrategy' | 'requestHandler'
 >;
 
 /**

@@ -1,8 +1,5 @@
 import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
-import type { DynamoDbEngine } from '../../../src/composition/engines/dynamodb-engine';
-import { startEmbeddedDynalite } from '../../../src/composition/engines/embedded-dynalite';
-import { makeTestPrimeStore, type TestPrimeStore } from '../../../src/composition/test-engine';
 import { ExtendPrimes } from '../../../src/domain/use-cases/extend-primes';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
 import {
@@ -12,8 +9,9 @@ import {
   type FaultKind,
   type FaultPlan,
   type FaultTally,
-  type RetrySettings,
 } from '../../support/fault-injection';
+import type { DynamoDbRetrySettings } from '../../../src/composition/engines/dynamodb-retries';
+import { useDynaliteStore } from './dynalite-fixture';
 import { ManualClock } from '../../support/manual-clock';
 import { firstPrimes } from '../../support/reference-primes';
 
@@ -22,35 +20,25 @@ const TARGET = 3_000;
 const PRIMES = firstPrimes(TARGET);
 // The SDK's standard strategy with a short backoff: the same classification, attempt limit and
 // retry quota as in the roots, without throttling's 1 s base delay slowing the suite down.
-const quickRetries = (maxAttempts: number): RetrySettings => ({
+const quickRetries = (maxAttempts: number): DynamoDbRetrySettings => ({
   retryStrategy: new ConfiguredRetryStrategy(maxAttempts, (attempt) => 2 ** attempt),
 });
 
-let engine: DynamoDbEngine;
-let store: TestPrimeStore;
+const { engine, store } = useDynaliteStore({ chunkCapacity: CHUNK });
+// Clients a test opened beside the store's own, closed after each test.
 const opened: { destroy(): void }[] = [];
-beforeAll(async () => {
-  engine = await startEmbeddedDynalite();
-});
-afterAll(async () => {
-  await engine.close();
-});
-beforeEach(async () => {
-  store = await makeTestPrimeStore(engine, { chunkCapacity: CHUNK });
-});
-afterEach(async () => {
+afterEach(() => {
   for (const clients of opened.splice(0)) clients.destroy();
-  await store.dispose();
 });
 
 /** A repository over this test's table whose every call may meet a fault. */
 function faultyRepository(
-  retry: RetrySettings,
+  retry: DynamoDbRetrySettings,
   plan: FaultPlan,
 ): { repository: DynamoDbPrimeRepository; tally: FaultTally } {
-  const clients = makeFaultyClients(engine.endpoint, retry, plan);
+  const clients = makeFaultyClients(engine().endpoint, retry, plan);
   opened.push(clients);
-  const repository = new DynamoDbPrimeRepository(clients.documentClient, store.tableName, {
+  const repository = new DynamoDbPrimeRepository(clients.documentClient, store().tableName, {
     chunkCapacity: CHUNK,
   });
   return { repository, tally: clients.tally };
@@ -74,7 +62,7 @@ async function untilDone<T>(attempt: () => Promise<T>): Promise<{ result: T; fai
 }
 
 async function expectStoreHoldsTarget(): Promise<void> {
-  const clean = await store.reopen();
+  const clean = await store().reopen();
   expect(await clean.reach()).toEqual({ count: TARGET, lastPrime: PRIMES[TARGET - 1] });
   expect(await clean.readPrimes(0, TARGET)).toEqual(PRIMES);
 }
@@ -108,7 +96,7 @@ describe('DynamoDbPrimeRepository under DynamoDB faults', () => {
       StoreUnavailableError,
     );
     expect(tally.injected['reset-after']).toBeGreaterThan(0);
-    const clean = await store.reopen();
+    const clean = await store().reopen();
     const { count } = await clean.reach();
     expect(await clean.readPrimes(0, count)).toEqual(PRIMES.slice(0, count));
     // A put answered by its own earlier attempt is refused as "already as long": no error.
@@ -150,7 +138,7 @@ describe('DynamoDbPrimeRepository under DynamoDB faults', () => {
     },
   );
 
-  it.each<[string, RetrySettings]>([
+  it.each<[string, DynamoDbRetrySettings]>([
     ['standard', { maxAttempts: 4, retryMode: 'standard' }],
     ['adaptive', { maxAttempts: 4, retryMode: 'adaptive' }],
   ])(
