@@ -79,6 +79,23 @@ describe('ExtendPrimes', () => {
     expect(store.appends.length).toBe(appends);
   });
 
+  it('trusts a reach the caller saw when it meets the target, and reads the store otherwise', async () => {
+    const { store, extendPrimes } = makeExtender();
+    await extendPrimes.execute({ count: 1_000 });
+    const seen = await store.reach();
+    const reaches = store.reaches;
+    expect(await extendPrimes.execute({ count: 800 }, { knownReach: seen })).toEqual({
+      complete: true,
+      reach: seen,
+      added: 0,
+    });
+    expect(store.reaches).toBe(reaches);
+    const behind = { count: 10, lastPrime: REFERENCE[9] };
+    const outcome = await extendPrimes.execute({ count: 800 }, { knownReach: behind });
+    expect(outcome.reach).toEqual(seen);
+    expect(store.reaches).toBe(reaches + 1);
+  });
+
   it('writes whole chunks: the first batch realigns to a chunk boundary', async () => {
     const { store, extendPrimes } = makeExtender(1_000);
     await extendPrimes.execute({ count: 1_234 });

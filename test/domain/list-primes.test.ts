@@ -85,6 +85,19 @@ describe('ListPrimes', () => {
     expect((await store.reach()).count).toBeLessThanOrEqual(store.chunkCapacity);
   });
 
+  it('reads how far the store reaches once for a first page it already holds', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(5_000, NO_DEADLINE);
+    const reaches = store.reaches;
+    const page = await listPrimes.inRange(
+      ValueRange.of(1_000, 2_000, LIMITS),
+      PageRequest.of(10, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect(Array.from(page.primes)).toEqual(referenceBetween(1_000, 2_000).slice(0, 10));
+    expect(store.reaches).toBe(reaches + 1);
+  });
+
   it('lists the first n primes in pages', async () => {
     const { listPrimes } = makeService();
     const listed = await allPages((cursor) =>
@@ -171,6 +184,18 @@ describe('CountPrimes', () => {
 });
 
 describe('TestPrimality', () => {
+  it('answers on an empty store without reading it', async () => {
+    const { testPrimality, store } = makeService();
+    expect(await Promise.all([0, 1, 2, 3, 4].map((n) => testPrimality.isPrime(n)))).toEqual([
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
+    expect(store.reads).toEqual([]);
+  });
+
   it('answers from the store where it reaches and beyond it without extending', async () => {
     const { testPrimality, listPrimes, store } = makeService(50);
     await listPrimes.nth(2_000, NO_DEADLINE);
@@ -179,6 +204,11 @@ describe('TestPrimality', () => {
       expect(await testPrimality.isPrime(n)).toBe(isPrimeByTrialDivision(n));
     }
     expect(await testPrimality.isPrime(2 ** 53 - 111)).toBe(true);
+    // A stored prime is looked up in the chunk that holds it, never read again on its own.
+    store.reads.length = 0;
+    expect(await testPrimality.isPrime(7_919)).toBe(true);
+    expect(store.reads.length).toBeGreaterThan(0);
+    for (const [from] of store.reads) expect(from % store.chunkCapacity).toBe(0);
     expect(await testPrimality.isPrime(2 ** 53 - 113)).toBe(false);
     expect(await store.reach()).toEqual(stored);
   });

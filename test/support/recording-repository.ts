@@ -13,6 +13,7 @@ export interface RecordedAppend {
 export class RecordingRepository implements PrimeRepository {
   readonly appends: RecordedAppend[] = [];
   readonly reads: Array<[number, number]> = [];
+  reaches = 0;
   /** Called before each append is passed on, e.g. to move a test clock. */
   beforeAppend: () => void = () => undefined;
 
@@ -23,6 +24,7 @@ export class RecordingRepository implements PrimeRepository {
   }
 
   reach(): Promise<StoreReach> {
+    this.reaches++;
     return this.inner.reach();
   }
 

@@ -9,6 +9,11 @@ export interface ExtensionOptions {
   readonly deadline?: number;
   /** Called after every saved chunk, with how far the store now reaches. */
   readonly onProgress?: (reach: StoreReach) => void;
+  /**
+   * How far the store reached when the caller last looked. The store only grows, so when this
+   * already meets the target the extension is done without reading the store again.
+   */
+  readonly knownReach?: StoreReach;
 }
 
 export interface ExtensionOutcome {
@@ -36,6 +41,8 @@ export class ExtendPrimes {
     options: ExtensionOptions = {},
   ): Promise<ExtensionOutcome> {
     const deadline = options.deadline ?? Infinity;
+    const known = options.knownReach;
+    if (known && isTargetReached(target, known)) return { complete: true, reach: known, added: 0 };
     const start = await this.repository.reach();
     if (isTargetReached(target, start)) return { complete: true, reach: start, added: 0 };
     if (this.clock.now() >= deadline) return { complete: false, reach: start, added: 0 };

@@ -33,19 +33,21 @@ export class ListPrimes {
   /** The primes p with from <= p <= to, a page at a time. */
   async inRange(range: ValueRange, page: PageRequest, deadline: number): Promise<PrimePage> {
     let start: number;
+    let reachBefore: StoreReach | undefined;
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
     if (cursor) {
       if (cursor.after < range.from || cursor.after >= range.to) throw invalidCursor();
       start = cursor.position;
     } else {
-      const reach = await extendOrThrow(this.extendPrimes, { upTo: range.from - 1 }, deadline);
-      start = await this.positions.countBelow(range.from, reach);
+      reachBefore = await extendOrThrow(this.extendPrimes, { upTo: range.from - 1 }, deadline);
+      start = await this.positions.countBelow(range.from, reachBefore);
     }
     // One prime past the page tells whether another page follows.
     const reach = await extendOrThrow(
       this.extendPrimes,
       { upTo: range.to, count: start + page.limit + 1 },
       deadline,
+      reachBefore,
     );
     const end = Math.min(start + page.limit + 1, reach.count);
     const primes = await this.readPage(start, end, cursor, reach);

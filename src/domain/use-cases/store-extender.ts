@@ -8,8 +8,9 @@ export async function extendOrThrow(
   extendPrimes: ExtendPrimes,
   target: ExtensionTarget,
   deadline: number,
+  knownReach?: StoreReach,
 ): Promise<StoreReach> {
-  const outcome = await extendPrimes.execute(target, { deadline });
+  const outcome = await extendPrimes.execute(target, { deadline, knownReach });
   if (!outcome.complete) throw new DeadlineReachedError(outcome.reach);
   return outcome.reach;
 }

@@ -1,6 +1,11 @@
 import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
 import { estimatePrimeCount } from '../bounds/estimate-prime-count';
 
+export interface StoredPrime {
+  readonly position: number;
+  readonly prime: number;
+}
+
 /**
  * Finds positions of values in the store without scanning it. It looks for the chunk holding
  * the first stored prime >= value: pi(value) is estimated closely enough that the first chunk
@@ -13,6 +18,11 @@ export class StoredPositions {
   async countBelow(value: number, reach: StoreReach): Promise<number> {
     if (reach.count === 0 || value <= 2) return 0;
     if (value > reach.lastPrime) return reach.count;
+    return (await this.firstAtOrAbove(value, reach)).position;
+  }
+
+  /** The first stored prime >= value and its position; value must not exceed the last one. */
+  async firstAtOrAbove(value: number, reach: StoreReach): Promise<StoredPrime> {
     const chunk = this.repository.chunkCapacity;
     const estimate = Math.round(estimatePrimeCount(value));
     let low = 0;
@@ -23,7 +33,8 @@ export class StoredPositions {
       const primes = await this.repository.readPrimes(start, Math.min(start + chunk, reach.count));
       const holdsFirstAtOrAbove = primes[primes.length - 1] >= value;
       if (holdsFirstAtOrAbove && (primes[0] < value || probe === low)) {
-        return start + countBelowIn(primes, value);
+        const index = countBelowIn(primes, value);
+        return { position: start + index, prime: primes[index] };
       }
       const neighbour = holdsFirstAtOrAbove ? probe - 1 : probe + 1;
       if (holdsFirstAtOrAbove) high = probe;

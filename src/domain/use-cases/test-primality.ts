@@ -17,9 +17,7 @@ export class TestPrimality {
   async isPrime(n: number): Promise<boolean> {
     requireWholeNumber('n', n, 0, Number.MAX_SAFE_INTEGER);
     const reach = await this.repository.reach();
-    if (n > reach.lastPrime) return isPrimeByMillerRabin(n);
-    const below = await this.positions.countBelow(n, reach);
-    const [atPosition] = await this.repository.readPrimes(below, below + 1);
-    return atPosition === n;
+    if (reach.count === 0 || n > reach.lastPrime) return isPrimeByMillerRabin(n);
+    return (await this.positions.firstAtOrAbove(n, reach)).prime === n;
   }
 }
