@@ -3,10 +3,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Container } from 'inversify';
 import { DynamoDbPrimeRepository } from '../adapters/dynamodb/dynamodb-prime-repository';
+import { createHttpApi } from '../adapters/http-api/http-api';
+import { createLambdaHandler, type LambdaHandler } from '../adapters/lambda/lambda-handler';
+import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import { CLOCK, LOGGER } from '../ports/tokens';
 import type { ServiceConfig } from './config/environment';
 import { createLogger } from './create-logger';
 import { LAMBDA_DYNAMODB_RETRIES } from './engines/dynamodb-retries';
 import { createServiceContainer } from './service-container';
+import { PRIME_USE_CASES } from './tokens';
 
 /**
  * Production: DynamoDB with the SDK's default credential chain and region (the Lambda role).
@@ -20,4 +27,19 @@ export function createProductionContainer(
   const documentClient = DynamoDBDocumentClient.from(client);
   const repository = new DynamoDbPrimeRepository(documentClient, config.tableName, { logger });
   return createServiceContainer({ logger, limits: config.limits, repository });
+}
+
+/** The Lambda handler over the production graph: direct invokes and the HTTP API alike. */
+export function createProductionHandler(
+  config: ServiceConfig,
+  client?: DynamoDBClient,
+): LambdaHandler {
+  const container = createProductionContainer(config, client);
+  const useCases = container.get<PrimeUseCases>(PRIME_USE_CASES);
+  const logger = container.get<Logger>(LOGGER);
+  return createLambdaHandler(createHttpApi(useCases, { logger }), useCases, {
+    deadlineMarginMs: config.deadlineMarginMs,
+    clock: container.get<Clock>(CLOCK),
+    logger,
+  });
 }

@@ -2,18 +2,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import { createPrimesTable } from '../../src/adapters/dynamodb/create-primes-table';
-import { createHttpApi } from '../../src/adapters/http-api/http-api';
-import { createLambdaHandler } from '../../src/adapters/lambda/lambda-handler';
 import { readServiceConfig } from '../../src/composition/config/environment';
 import { makeLocalDynamoDbClients } from '../../src/composition/engines/dynamodb-clients';
 import type { DynamoDbEngine } from '../../src/composition/engines/dynamodb-engine';
 import { startEmbeddedDynalite } from '../../src/composition/engines/embedded-dynalite';
-import { createProductionContainer } from '../../src/composition/production';
+import { createProductionHandler } from '../../src/composition/production';
 import { makeTestPrimeStore } from '../../src/composition/test-engine';
-import { PRIME_USE_CASES } from '../../src/composition/tokens';
-import type { PrimeUseCases } from '../../src/domain/use-cases/prime-use-cases';
-import type { Logger } from '../../src/ports/logger';
-import { LOGGER } from '../../src/ports/tokens';
 import { recordCommands } from '../adapters/dynamodb/command-recorder';
 import { httpApiEvent, lambdaContext } from '../adapters/lambda/lambda-events';
 import { firstPrimes } from '../support/reference-primes';
@@ -75,13 +69,7 @@ async function commandsOfTheProductionComposition(engine: DynamoDbEngine): Promi
       PRIMES_TABLE: tableName,
       LOG_LEVEL: 'silent',
     });
-    const container = createProductionContainer(config, client);
-    const useCases = container.get<PrimeUseCases>(PRIME_USE_CASES);
-    const logger = container.get<Logger>(LOGGER);
-    const handler = createLambdaHandler(createHttpApi(useCases, { logger }), useCases, {
-      deadlineMarginMs: config.deadlineMarginMs,
-      logger,
-    });
+    const handler = createProductionHandler(config, client);
 
     expect(await handler({ max: 100 }, plentyOfTime)).toHaveLength(25);
     const get = async (target: string, method = 'GET') =>

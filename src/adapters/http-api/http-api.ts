@@ -15,18 +15,16 @@ import { storeRoute } from './routes/store-route';
 
 export interface HttpApiOptions {
   /** Where failures the caller cannot fix (500, store unavailable) are logged. */
-  readonly logger?: Logger;
+  readonly logger: Logger;
   /** The Retry-After of a 503, in seconds; default 1. */
   readonly retryAfterSeconds?: number;
 }
-
-const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /**
  * The HTTP API of design.md section 4, independent of any transport: the Lambda adapter and
  * the local server both hand it an ApiRequest and send back the ApiResponse it answers.
  */
-export function createHttpApi(useCases: PrimeUseCases, options: HttpApiOptions = {}): HttpApi {
+export function createHttpApi(useCases: PrimeUseCases, options: HttpApiOptions): HttpApi {
   const routes: readonly Route[] = [
     listPrimesRoute(useCases),
     nthPrimeRoute(useCases),
@@ -37,7 +35,7 @@ export function createHttpApi(useCases: PrimeUseCases, options: HttpApiOptions =
     openApiRoute(useCases.limits),
   ];
   const errorOptions = {
-    logger: options.logger ?? SILENT,
+    logger: options.logger,
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
   };
 

@@ -17,7 +17,7 @@ export interface LocalServerOptions {
   readonly maxBodyBytes?: number;
   /** How long close() lets requests in flight finish before cutting them; default 5,000 ms. */
   readonly closeGraceMs?: number;
-  readonly logger?: Logger;
+  readonly logger: Logger;
 }
 
 export interface LocalServer {
@@ -27,17 +27,15 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-
 /** Serves `api` over node:http: the same routes and answers as the Lambda behind API Gateway. */
 export async function startLocalServer(
   api: HttpApi,
-  options: LocalServerOptions = {},
+  options: LocalServerOptions,
 ): Promise<LocalServer> {
   const host = options.host ?? '127.0.0.1';
   const budget = options.requestTimeoutMs ?? 25_000;
   const maxBodyBytes = options.maxBodyBytes ?? 16_384;
-  const logger = options.logger ?? SILENT;
+  const logger = options.logger;
 
   const answer = async (request: IncomingMessage): Promise<ApiResponse> => {
     // The deadline starts when the request arrives, as a Lambda's timeout does.

@@ -14,12 +14,9 @@ export interface LambdaHandlerOptions {
   readonly directInvokeMaxValue?: number;
   /** Time kept back from the Lambda timeout to save the last chunk and answer; default 1,000 ms. */
   readonly deadlineMarginMs?: number;
-  readonly clock?: Clock;
-  readonly logger?: Logger;
+  readonly clock: Clock;
+  readonly logger: Logger;
 }
-
-const SILENT: Logger = { debug() {}, info() {}, warn() {}, error() {} };
-const systemClock: Clock = { now: () => Date.now() };
 
 /**
  * The one Lambda handler: an API Gateway HTTP API event (payload 2.0) goes through `api`; any
@@ -30,10 +27,9 @@ const systemClock: Clock = { now: () => Date.now() };
 export function createLambdaHandler(
   api: HttpApi,
   useCases: PrimeUseCases,
-  options: LambdaHandlerOptions = {},
+  options: LambdaHandlerOptions,
 ): LambdaHandler {
-  const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? SILENT;
+  const { clock, logger } = options;
   const margin = options.deadlineMarginMs ?? 1_000;
   const directInvoke = { maxValue: options.directInvokeMaxValue ?? 10_000_000, logger };
 

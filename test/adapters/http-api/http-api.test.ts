@@ -6,6 +6,7 @@ import { StoreCorruptError, StoreUnavailableError } from '../../../src/ports/sto
 import { memoryUseCases, tickingClock, type MemoryService } from '../../support/memory-use-cases';
 import { firstPrimes, primesBetween } from '../../support/reference-primes';
 import { call } from './api-client';
+import { silentLogger } from '../../support/silent-logger';
 
 interface ErrorBody {
   error: { code: string; field?: string; message: string; progress?: object };
@@ -22,7 +23,7 @@ describe('the HTTP API', () => {
 
   beforeEach(() => {
     service = memoryUseCases({ chunkCapacity: 1_024 });
-    api = createHttpApi(service.useCases);
+    api = createHttpApi(service.useCases, { logger: silentLogger });
   });
 
   describe('GET /primes', () => {
@@ -267,7 +268,7 @@ describe('the HTTP API', () => {
     it('answers a deadline stop with 503, Retry-After and the progress; the next call finishes', async () => {
       // Each clock read moves 50 ms: the deadline 300 ms ahead comes after the first chunk.
       service = memoryUseCases({ chunkCapacity: 1_024, clock: tickingClock(50) });
-      api = createHttpApi(service.useCases, { retryAfterSeconds: 2 });
+      api = createHttpApi(service.useCases, { logger: silentLogger, retryAfterSeconds: 2 });
       const stopped = await call(api, '/primes?count=50000&limit=100000', {
         deadline: service.clock.now() + 300,
       });

@@ -4,6 +4,7 @@ import { createHttpApi } from '../../../src/adapters/http-api/http-api';
 import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
 import { memoryUseCases, type MemoryService } from '../../support/memory-use-cases';
 import { firstPrimes, primesBetween } from '../../support/reference-primes';
+import { silentLogger } from '../../support/silent-logger';
 
 interface RawResponse {
   status: number;
@@ -40,7 +41,11 @@ describe('the local HTTP server', () => {
 
   beforeEach(async () => {
     service = memoryUseCases({ chunkCapacity: 1_024 });
-    server = await startLocalServer(createHttpApi(service.useCases), { port: 0, maxBodyBytes: 64 });
+    server = await startLocalServer(createHttpApi(service.useCases, { logger: silentLogger }), {
+      port: 0,
+      maxBodyBytes: 64,
+      logger: silentLogger,
+    });
   });
   afterEach(async () => {
     await server.close();
@@ -123,9 +128,10 @@ describe('the local HTTP server', () => {
   it('gives each request the configured budget as its deadline', async () => {
     await server.close();
     // No budget at all: any extension stops before it starts, with its (empty) progress.
-    server = await startLocalServer(createHttpApi(service.useCases), {
+    server = await startLocalServer(createHttpApi(service.useCases, { logger: silentLogger }), {
       port: 0,
       requestTimeoutMs: 0,
+      logger: silentLogger,
     });
     const response = await send(server, '/primes?max=100');
     expect(response.status).toBe(503);
@@ -138,7 +144,7 @@ describe('the local HTTP server', () => {
   it('closes gracefully: the request in flight is answered, then nothing is accepted', async () => {
     await server.close();
     // An api that holds each request until the test lets it go.
-    const inner = createHttpApi(service.useCases);
+    const inner = createHttpApi(service.useCases, { logger: silentLogger });
     let entered!: () => void;
     const arrived = new Promise<void>((resolve) => (entered = resolve));
     let release!: () => void;
@@ -150,7 +156,7 @@ describe('the local HTTP server', () => {
         return inner.handle(request);
       },
     };
-    server = await startLocalServer(held, { port: 0 });
+    server = await startLocalServer(held, { port: 0, logger: silentLogger });
 
     const inFlight = send(server, '/primes?count=20000&limit=20000');
     await arrived;

@@ -8,6 +8,7 @@ import {
 import { memoryUseCases, tickingClock, type MemoryService } from '../../support/memory-use-cases';
 import { firstPrimes, primesBetween } from '../../support/reference-primes';
 import { httpApiEvent, lambdaContext } from './lambda-events';
+import { silentLogger } from '../../support/silent-logger';
 
 const plentyOfTime = lambdaContext(() => 900_000);
 
@@ -17,8 +18,16 @@ interface HttpResult {
   body: string;
 }
 
-function handlerOver(service: MemoryService, options: LambdaHandlerOptions = {}): LambdaHandler {
-  return createLambdaHandler(createHttpApi(service.useCases), service.useCases, options);
+function handlerOver(
+  service: MemoryService,
+  options: Partial<LambdaHandlerOptions> = {},
+): LambdaHandler {
+  const api = createHttpApi(service.useCases, { logger: silentLogger });
+  return createLambdaHandler(api, service.useCases, {
+    clock: service.clock,
+    logger: silentLogger,
+    ...options,
+  });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<DirectInvokeError> {
