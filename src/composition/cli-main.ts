@@ -2,27 +2,31 @@ import { runCli } from '../adapters/cli/run-cli';
 import { startLocalServer } from '../adapters/http/local-server';
 import { createHttpApi } from '../adapters/http-api/http-api';
 import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
-import { LOGGER } from '../ports/tokens';
 import type { Logger } from '../ports/logger';
+import { LOGGER } from '../ports/tokens';
 import { ConfigurationError, readServiceConfig } from './config/environment';
-import { createDevelopmentRoot } from './development';
+import { createDevelopmentRoot, type DevelopmentRoot } from './development';
 import { PRIME_USE_CASES } from './tokens';
 
 // The SDK warns at every client creation that its 2027 releases need Node 22. Development runs
 // on Node 20 on purpose (the Lambda runs on 22), so the warning would only bury the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** `primes ...` and `npm start`: the CLI and the local server over the development root. */
+/**
+ * `primes ...` and `npm start`: the CLI and the local server over the development root, which
+ * is built only when a command needs the store, so a wrong command line starts no engine.
+ */
 async function main(argv: readonly string[]): Promise<number> {
   const config = readServiceConfig();
-  const root = await createDevelopmentRoot(config);
+  let opened: Promise<DevelopmentRoot> | undefined;
+  const root = () => (opened ??= createDevelopmentRoot(config));
+  const openUseCases = async () => (await root()).container.get<PrimeUseCases>(PRIME_USE_CASES);
   try {
-    const useCases = root.container.get<PrimeUseCases>(PRIME_USE_CASES);
-    const logger = root.container.get<Logger>(LOGGER);
-    const api = createHttpApi(useCases, { logger });
     return await runCli(argv, {
-      useCases,
+      openUseCases,
       serve: async (port) => {
+        const logger = (await root()).container.get<Logger>(LOGGER);
+        const api = createHttpApi(await openUseCases(), { logger });
         const server = await startLocalServer(api, {
           port: port ?? config.port,
           requestTimeoutMs: config.requestBudgetMs,
@@ -35,7 +39,7 @@ async function main(argv: readonly string[]): Promise<number> {
       stderr: process.stderr,
     });
   } finally {
-    await root.close();
+    if (opened) await (await opened).close();
   }
 }
 

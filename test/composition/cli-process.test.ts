@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { firstPrimes } from '../support/reference-primes';
@@ -83,6 +83,8 @@ describe('the primes command', () => {
       expect([args, result.code]).toEqual([args, 2]);
       expect(result.stderr).not.toBe('');
     }
+    // A wrong command line never opens the store: no engine started, nothing on disk.
+    expect(readdirSync(dataDir)).toEqual([]);
     const store = await run(['store']);
     expect(JSON.parse(store.stdout)).toMatchObject({ count: 0 });
   });

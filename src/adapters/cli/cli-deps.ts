@@ -9,7 +9,11 @@ export interface ServingServer {
 
 /** What the composition root gives the CLI. */
 export interface CliDeps {
-  readonly useCases: PrimeUseCases;
+  /**
+   * The use cases, over a store opened on the first call (which may start an engine): a
+   * command line that is wrong never pays for it.
+   */
+  openUseCases(): Promise<PrimeUseCases>;
   /** Starts the local HTTP server (on `port`, or the root's default when absent). */
   serve(port?: number): Promise<ServingServer>;
   /** Answers and final outcome lines; `primes list` writes millions of lines here. */

@@ -26,7 +26,7 @@ export function addExtendCommand(program: Command, deps: CliDeps): void {
     )
     .addOption(new Option('--count <n>', 'the first n primes').argParser(integerArgument()))
     .action(async (options: ExtendOptions, command: Command) => {
-      const { extendPrimes, describeStore, limits } = deps.useCases;
+      const { extendPrimes, describeStore, limits } = await deps.openUseCases();
       let target: ExtensionTarget;
       let total: number;
       if (options.max !== undefined) {

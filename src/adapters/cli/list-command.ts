@@ -3,6 +3,7 @@ import { PageRequest } from '../../domain/queries/page-request';
 import { ValueRange } from '../../domain/queries/value-range';
 import { requireWholeNumber } from '../../domain/queries/whole-number';
 import type { PrimePage } from '../../domain/use-cases/prime-page';
+import type { PrimeUseCases } from '../../domain/use-cases/prime-use-cases';
 import type { CliDeps } from './cli-deps';
 import { integerArgument } from './integer-argument';
 import { TextOutput } from './text-output';
@@ -35,7 +36,7 @@ export function addListCommand(program: Command, deps: CliDeps): void {
         .conflicts(['from', 'to']),
     )
     .action(async (options: ListOptions, command: Command) => {
-      const nextPage = pageSource(options, deps, command);
+      const nextPage = pageSource(options, await deps.openUseCases(), command);
       const output = new TextOutput(deps.stdout);
       try {
         let cursor: string | undefined;
@@ -54,10 +55,9 @@ export function addListCommand(program: Command, deps: CliDeps): void {
 /** The page reader the options select; no deadline, since a local run may take its time. */
 function pageSource(
   options: ListOptions,
-  { useCases }: CliDeps,
+  { listPrimes, limits }: PrimeUseCases,
   command: Command,
 ): (cursor: string | undefined) => Promise<PrimePage> {
-  const { listPrimes, limits } = useCases;
   const page = (cursor: string | undefined) => PageRequest.of(limits.maxPageSize, cursor, limits);
   if (options.count !== undefined) {
     const count = options.count;

@@ -5,7 +5,6 @@ import { integerArgument } from './integer-argument';
 
 /** The one-answer commands: nth, count, is-prime and store, each printing one line. */
 export function addLookupCommands(program: Command, deps: CliDeps): void {
-  const { listPrimes, countPrimes, testPrimality, describeStore, limits } = deps.useCases;
   const print = (value: unknown): void => {
     deps.stdout.write(`${String(value)}\n`);
   };
@@ -14,7 +13,10 @@ export function addLookupCommands(program: Command, deps: CliDeps): void {
     .command('nth')
     .description('print the n-th prime, counting from 1 (nth 1 is 2)')
     .argument('<n>', 'which prime', integerArgument())
-    .action(async (n: number) => print(await listPrimes.nth(n, Infinity)));
+    .action(async (n: number) => {
+      const { listPrimes } = await deps.openUseCases();
+      print(await listPrimes.nth(n, Infinity));
+    });
 
   program
     .command('count')
@@ -22,6 +24,7 @@ export function addLookupCommands(program: Command, deps: CliDeps): void {
     .option('--from <a>', 'from this value (inclusive)', integerArgument(), 0)
     .requiredOption('--to <b>', 'up to this value (inclusive)', integerArgument())
     .action(async (options: { from: number; to: number }) => {
+      const { countPrimes, limits } = await deps.openUseCases();
       print(await countPrimes.inRange(ValueRange.of(options.from, options.to, limits), Infinity));
     });
 
@@ -29,10 +32,16 @@ export function addLookupCommands(program: Command, deps: CliDeps): void {
     .command('is-prime')
     .description('print true if n is prime, else false')
     .argument('<n>', 'the number to test', integerArgument())
-    .action(async (n: number) => print(await testPrimality.isPrime(n)));
+    .action(async (n: number) => {
+      const { testPrimality } = await deps.openUseCases();
+      print(await testPrimality.isPrime(n));
+    });
 
   program
     .command('store')
     .description('print how far the store reaches, as JSON')
-    .action(async () => print(JSON.stringify(await describeStore.execute())));
+    .action(async () => {
+      const { describeStore } = await deps.openUseCases();
+      print(JSON.stringify(await describeStore.execute()));
+    });
 }

@@ -22,7 +22,7 @@ describe('the primes command line', () => {
 
   function run(...argv: string[]): Promise<number> {
     return runCli(argv, {
-      useCases: service.useCases,
+      openUseCases: async () => service.useCases,
       stdout,
       stderr,
       serve: async (port?: number): Promise<ServingServer> => {
@@ -68,7 +68,7 @@ describe('the primes command line', () => {
     it('stops quietly when the reader goes away (EPIPE)', async () => {
       const pipe = new ClosingPipe();
       const exitCode = await runCli(['list', '--count', '50000'], {
-        useCases: service.useCases,
+        openUseCases: async () => service.useCases,
         stdout: pipe,
         stderr,
         serve: async () => ({ url: '', close: async () => undefined }),
