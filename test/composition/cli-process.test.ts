@@ -89,6 +89,11 @@ describe('the primes command', () => {
     expect(JSON.parse(store.stdout)).toMatchObject({ count: 0 });
   });
 
+  it('lets commands started at the same moment on a new data folder share one engine', async () => {
+    const results = await Promise.all(Array.from({ length: 4 }, () => run(['nth', '100'])));
+    for (const result of results) expect([result.code, result.stdout.trim()]).toEqual([0, '541']);
+  });
+
   it('refuses a bad configuration at start, naming the variable', async () => {
     const badPort = await run(['serve'], { PORT: 'abc' });
     expect(badPort.code).toBe(2);
