@@ -143,6 +143,26 @@ describe('ListPrimes', () => {
     expect(valid.primes[0]).toBe(31);
   });
 
+  it('refuses a cursor past the store, or past what its prime allows, before any work', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    const appends = store.appends.length;
+    const range = ValueRange.of(0, 1_000_000, LIMITS);
+    // pi(999,983) = 78,498: a plausible position, but far beyond the 1,000 primes stored.
+    const pastTheStore = encodePageCursor({ position: 78_498, after: 999_983 });
+    // pi(29) = 10: no real cursor after 29 can sit at position 1,000,000.
+    const implausible = encodePageCursor({ position: 1_000_000, after: 29 });
+    for (const cursor of [pastTheStore, implausible]) {
+      await expect(
+        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
+      ).rejects.toMatchObject({ field: 'cursor' });
+      await expect(
+        listPrimes.first(100_000, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
+      ).rejects.toMatchObject({ field: 'cursor' });
+    }
+    expect(store.appends.length).toBe(appends);
+  });
+
   it('reports progress when the deadline stops the extension a query needs', async () => {
     const { listPrimes, store, clock } = makeService(500);
     store.beforeAppend = () => clock.advance(100);

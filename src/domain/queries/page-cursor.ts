@@ -1,9 +1,12 @@
+import { primeCountLowerBound, primeCountUpperBound } from '../bounds/prime-count-bounds';
 import { InvalidParameterError } from '../errors/invalid-parameter-error';
 
 /**
  * Where the next page starts: the position of its first prime and the prime just before it.
- * The cursor is checked against the store when used (the prime at position - 1 must be
- * `after`), so a forged or mangled cursor is refused rather than served.
+ * A genuine cursor's position is exactly pi(after), so one outside the proven bounds of
+ * pi(after) is refused as it is decoded, before any work. The rest are checked against the
+ * store when used (the prime at position - 1 must be `after`): a forged or mangled cursor is
+ * refused rather than served.
  */
 export interface PageCursor {
   readonly position: number;
@@ -21,6 +24,9 @@ export function decodePageCursor(text: string): PageCursor {
   const position = Number(match?.[1]);
   const after = Number(match?.[2]);
   if (!match || position < 1 || !Number.isSafeInteger(position) || !Number.isSafeInteger(after)) {
+    throw new InvalidParameterError('cursor', INVALID_RULE);
+  }
+  if (position < primeCountLowerBound(after) || position > primeCountUpperBound(after)) {
     throw new InvalidParameterError('cursor', INVALID_RULE);
   }
   return { position, after };

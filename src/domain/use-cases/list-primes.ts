@@ -37,6 +37,7 @@ export class ListPrimes {
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
     if (cursor) {
       if (cursor.after < range.from || cursor.after >= range.to) throw invalidCursor();
+      reachBefore = await this.storeHolding(cursor);
       start = cursor.position;
     } else {
       reachBefore = await extendOrThrow(this.extendPrimes, { upTo: range.from - 1 }, deadline);
@@ -50,7 +51,7 @@ export class ListPrimes {
       reachBefore,
     );
     const end = Math.min(start + page.limit + 1, reach.count);
-    const primes = await this.readPage(start, end, cursor, reach);
+    const primes = await this.readPage(start, end, cursor);
     const inRange = primes.subarray(0, countAtMost(primes, range.to));
     if (inRange.length <= page.limit) return { primes: inRange, next: null };
     const shown = inRange.subarray(0, page.limit);
@@ -63,9 +64,10 @@ export class ListPrimes {
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
     const start = cursor?.position ?? 0;
     if (start > count) throw invalidCursor();
+    const reachBefore = cursor ? await this.storeHolding(cursor) : undefined;
     const end = Math.min(count, start + page.limit);
-    const reach = await extendOrThrow(this.extendPrimes, { count: end }, deadline);
-    const primes = await this.readPage(start, end, cursor, reach);
+    await extendOrThrow(this.extendPrimes, { count: end }, deadline, reachBefore);
+    const primes = await this.readPage(start, end, cursor);
     return { primes, next: end < count ? nextCursor(start, primes) : null };
   }
 
@@ -78,6 +80,16 @@ export class ListPrimes {
   }
 
   /**
+   * How far the store reaches, when it holds the cursor's position. The store only grows, so
+   * every genuine cursor points inside it: one beyond it is refused before any extension.
+   */
+  private async storeHolding(cursor: PageCursor): Promise<StoreReach> {
+    const reach = await this.repository.reach();
+    if (cursor.position > reach.count) throw invalidCursor();
+    return reach;
+  }
+
+  /**
    * Reads positions [start, end); with a cursor, also the prime before them, which must be the
    * one the cursor names: a cursor that does not match the store is refused, never served.
    */
@@ -85,10 +97,8 @@ export class ListPrimes {
     start: number,
     end: number,
     cursor: PageCursor | undefined,
-    reach: StoreReach,
   ): Promise<Float64Array> {
     if (!cursor) return this.repository.readPrimes(start, Math.max(start, end));
-    if (cursor.position > reach.count) throw invalidCursor();
     const withPrevious = await this.repository.readPrimes(start - 1, Math.max(start, end));
     if (withPrevious[0] !== cursor.after) throw invalidCursor();
     return withPrevious.subarray(1);
