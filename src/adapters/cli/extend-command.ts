@@ -26,21 +26,20 @@ export function addExtendCommand(program: Command, deps: CliDeps): void {
     )
     .addOption(new Option('--count <n>', 'the first n primes').argParser(integerArgument()))
     .action(async (options: ExtendOptions, command: Command) => {
-      const { extendPrimes, describeStore, limits } = await deps.openUseCases();
-      let target: ExtensionTarget;
-      let total: number;
-      if (options.max !== undefined) {
-        total = requireWholeNumber('max', options.max, 0, limits.maxValue);
-        target = { upTo: total };
-      } else if (options.count !== undefined) {
-        total = requireWholeNumber('count', options.count, 0, limits.maxCount);
-        target = { count: total };
-      } else {
+      // Decided before the store is opened: a command line without a target starts no engine.
+      const byValue = options.max !== undefined;
+      const wanted =
+        options.max ??
+        options.count ??
         command.error('error: one of --max or --count is required', {
           exitCode: 2,
           code: 'primes.usage',
         });
-      }
+      const { extendPrimes, describeStore, limits } = await deps.openUseCases();
+      const total = byValue
+        ? requireWholeNumber('max', wanted, 0, limits.maxValue)
+        : requireWholeNumber('count', wanted, 0, limits.maxCount);
+      const target: ExtensionTarget = byValue ? { upTo: total } : { count: total };
       // The bar's value is in the target's own unit: values for --max, primes for --count.
       const progressOf = (reach: StoreReach) =>
         Math.min(total, target.upTo !== undefined ? reach.lastPrime : reach.count);

@@ -3,10 +3,14 @@ import { readStrictInteger } from '../strict-integer';
 
 /**
  * A commander argument parser with the HTTP API's integer rules, so that `primes list --max 1e6`
- * is refused as a usage error exactly as `GET /primes?max=1e6` is refused with a 400.
+ * is refused as a usage error exactly as `GET /primes?max=1e6` is refused with a 400. Commander
+ * hands the option's previous value as `previous`: an option given twice (`--max 5 --max 7`) is
+ * refused as `?max=5&max=7` is, rather than silently keeping the last. (So options parsed with
+ * it take no commander default, which would arrive as `previous` on the first use.)
  */
 export function integerArgument(min = 0, max = Number.MAX_SAFE_INTEGER) {
-  return (text: string): number => {
+  return (text: string, previous: number | undefined): number => {
+    if (previous !== undefined) throw new InvalidArgumentError('must be given once, not repeated');
     const result = readStrictInteger(text);
     if (!result.ok) throw new InvalidArgumentError(result.rule);
     if (result.value < min) throw new InvalidArgumentError(`must be at least ${min}`);

@@ -3,7 +3,6 @@ import { PageRequest } from '../../domain/queries/page-request';
 import { ValueRange } from '../../domain/queries/value-range';
 import { requireWholeNumber } from '../../domain/queries/whole-number';
 import type { PrimePage } from '../../domain/use-cases/prime-page';
-import type { PrimeUseCases } from '../../domain/use-cases/prime-use-cases';
 import type { CliDeps } from './cli-deps';
 import { integerArgument } from './integer-argument';
 import { TextOutput } from './text-output';
@@ -36,7 +35,7 @@ export function addListCommand(program: Command, deps: CliDeps): void {
         .conflicts(['from', 'to']),
     )
     .action(async (options: ListOptions, command: Command) => {
-      const nextPage = pageSource(options, await deps.openUseCases(), command);
+      const nextPage = await pageSource(options, deps.openUseCases, command);
       const output = new TextOutput(deps.stdout);
       try {
         let cursor: string | undefined;
@@ -53,29 +52,39 @@ export function addListCommand(program: Command, deps: CliDeps): void {
 }
 
 /** The page reader the options select; no deadline, since a local run may take its time. */
-function pageSource(
+async function pageSource(
   options: ListOptions,
-  { listPrimes, limits }: PrimeUseCases,
+  openUseCases: CliDeps['openUseCases'],
   command: Command,
-): (cursor: string | undefined) => Promise<PrimePage> {
+): Promise<(cursor: string | undefined) => Promise<PrimePage>> {
+  const selection = selectionOf(options, command);
+  const { listPrimes, limits } = await openUseCases();
   const page = (cursor: string | undefined) => PageRequest.of(limits.maxPageSize, cursor, limits);
-  if (options.count !== undefined) {
-    const count = options.count;
+  if ('count' in selection) {
+    const { count } = selection;
     return (cursor) => listPrimes.first(count, page(cursor), Infinity);
   }
-  let range: ValueRange;
-  if (options.max !== undefined) {
-    requireWholeNumber('max', options.max, 0, limits.maxValue);
-    range = ValueRange.of(0, options.max, limits);
-  } else if (options.to !== undefined) {
-    range = ValueRange.of(options.from ?? 0, options.to, limits);
-  } else {
-    command.error(
-      options.from === undefined
-        ? 'error: one of --max, --to (with an optional --from) or --count is required'
-        : 'error: --from needs --to',
-      { exitCode: 2, code: 'primes.usage' },
-    );
-  }
+  // Checked on its own so that the error names max, not the to it stands for.
+  if (options.max !== undefined) requireWholeNumber('max', options.max, 0, limits.maxValue);
+  const range = ValueRange.of(options.from ?? 0, selection.to, limits);
   return (cursor) => listPrimes.inRange(range, page(cursor), Infinity);
+}
+
+/**
+ * The first n primes, or the primes up to a value (max, or to with from), decided before the
+ * store is opened: a command line that selects nothing is refused without starting an engine.
+ */
+function selectionOf(
+  options: ListOptions,
+  command: Command,
+): { readonly count: number } | { readonly to: number } {
+  if (options.count !== undefined) return { count: options.count };
+  const to = options.max ?? options.to;
+  if (to !== undefined) return { to };
+  return command.error(
+    options.from === undefined
+      ? 'error: one of --max, --to (with an optional --from) or --count is required'
+      : 'error: --from needs --to',
+    { exitCode: 2, code: 'primes.usage' },
+  );
 }

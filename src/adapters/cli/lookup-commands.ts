@@ -21,11 +21,12 @@ export function addLookupCommands(program: Command, deps: CliDeps): void {
   program
     .command('count')
     .description('print how many primes lie in [--from, --to]')
-    .option('--from <a>', 'from this value (inclusive)', integerArgument(), 0)
+    .option('--from <a>', 'from this value (inclusive), default 0', integerArgument())
     .requiredOption('--to <b>', 'up to this value (inclusive)', integerArgument())
-    .action(async (options: { from: number; to: number }) => {
+    .action(async (options: { from?: number; to: number }) => {
       const { countPrimes, limits } = await deps.openUseCases();
-      print(await countPrimes.inRange(ValueRange.of(options.from, options.to, limits), Infinity));
+      const range = ValueRange.of(options.from ?? 0, options.to, limits);
+      print(await countPrimes.inRange(range, Infinity));
     });
 
   program

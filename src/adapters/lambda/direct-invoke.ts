@@ -8,13 +8,22 @@ import type { PrimeUseCases } from '../../domain/use-cases/prime-use-cases';
 import type { Logger } from '../../ports/logger';
 import { DirectInvokeError } from './direct-invoke-error';
 
-/** The ancestor's event: `{"max": N}`, nothing else. */
+/**
+ * The ancestor's event: `{"max": N}`, nothing else. JSON too large for a double (1e400) parses
+ * to Infinity: it was a JSON number, so the rule it breaks is finiteness, not type. A whole
+ * number beyond 2^53 - 1 is left to the bounds check below, whose rule states the range.
+ */
 const directInvokeEvent = z.strictObject({
   max: z
     .number({
-      error: (issue) => (issue.input === undefined ? 'is required' : 'must be a JSON number'),
+      error: (issue) =>
+        issue.input === undefined
+          ? 'is required'
+          : typeof issue.input === 'number'
+            ? 'must be a finite JSON number'
+            : 'must be a JSON number',
     })
-    .refine(Number.isSafeInteger, 'must be a whole number'),
+    .refine(Number.isInteger, 'must be a whole number'),
 });
 
 export interface DirectInvokeOptions {
