@@ -34,25 +34,45 @@ export function median(values: readonly number[]): number {
 
 export interface BenchRow {
   readonly figure: string;
-  /** Our median, milliseconds. */
+  /** Our median, in `unit`. */
   readonly ours: number;
-  /** The reference's median, milliseconds, if one ran. */
+  /** The reference's median, in `unit`, if one ran. */
   readonly reference?: number;
   /** What the reference was (e.g. "primesieve 11.0, 1 thread"). */
   readonly referenceName?: string;
+  /** Unit of ours and reference; default "ms". Cost figures use "WCU", "RCU", counts "". */
+  readonly unit?: string;
+  /** The goal the figure is held to, as text (e.g. "<= 3x", "< 256 MB"). */
+  readonly goal?: string;
 }
 
 /** Prints rows as a Markdown table (paste-ready for BENCHMARKS.md). */
 export function printTable(rows: readonly BenchRow[], write = (line: string) => console.log(line)) {
-  write('| figure | ours (ms) | reference (ms) | ratio | reference is |');
-  write('|---|---:|---:|---:|---|');
+  write('| figure | ours | reference | ratio | goal | reference is |');
+  write('|---|---:|---:|---:|---:|---|');
   for (const row of rows) {
-    const reference = row.reference === undefined ? '-' : row.reference.toFixed(1);
-    const ratio = row.reference === undefined ? '-' : `${(row.ours / row.reference).toFixed(2)}x`;
+    const unit = row.unit ?? 'ms';
+    const reference = row.reference === undefined ? '-' : withUnit(row.reference, unit);
+    const ratio = row.reference === undefined ? '-' : formatRatio(row.ours / row.reference);
     write(
-      `| ${row.figure} | ${row.ours.toFixed(1)} | ${reference} | ${ratio} | ${row.referenceName ?? '-'} |`,
+      `| ${row.figure} | ${withUnit(row.ours, unit)} | ${reference} | ${ratio} | ` +
+        `${row.goal ?? '-'} | ${row.referenceName ?? '-'} |`,
     );
   }
+}
+
+function withUnit(value: number, unit: string): string {
+  const digits = Number.isInteger(value) ? 0 : 1;
+  const text = value.toLocaleString('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  return unit === '' ? text : `${text} ${unit}`;
+}
+
+// Cost ratios against the ancestor are tiny (0.001x): keep two significant digits there.
+function formatRatio(ratio: number): string {
+  return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}x`;
 }
 
 /** A bench file's entry: returns its rows; bench/run.ts prints them. */
