@@ -65,6 +65,13 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
   private readonly table: ChunkTable;
   private readonly logger?: Logger;
   private layoutChecked = false;
+  /**
+   * The end this repository last found or wrote. The store only grows, and a chunk's bytes
+   * depend only on its position and count, so an append at exactly this end may build on it
+   * without reading the store again: if another writer got further meanwhile, the conditional
+   * writes keep what it stored, and no gap can open. It saves an extender two reads per append.
+   */
+  private knownEnd: StoreEnd | undefined;
 
   constructor(
     client: DynamoDBDocumentClient,
@@ -136,7 +143,8 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
 
   async appendPrimes(position: number, primes: Float64Array): Promise<void> {
     assertPosition(position);
-    const end = await this.locateEnd();
+    const known = this.knownEnd;
+    const end = known !== undefined && known.count === position ? known : await this.locateEnd();
     if (position > end.count) throw new StoreGapError(position, end.count);
     const held = end.count - position;
     if (held >= primes.length) {
@@ -147,11 +155,15 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     if (held > 0) encodePrimeRun(primes.subarray(0, held + 1));
     const fresh = primes.subarray(held);
     // Every item is encoded, and so checked, before the first write: a bad run writes nothing.
-    const items = this.chunkItemsAfter(end, fresh);
+    const { items, tail } = this.chunkItemsAfter(end, fresh);
+    this.knownEnd = undefined;
     if (!end.metaExists) await this.createMeta();
     await runBounded(items, this.writeConcurrency, (item) => this.table.putChunkIfLonger(item));
     // Only now: every chunk up to the new end is stored, by this writer or a longer one.
-    await this.table.raiseMetaHint(end.count + fresh.length, fresh[fresh.length - 1]);
+    const count = end.count + fresh.length;
+    const lastPrime = fresh[fresh.length - 1];
+    await this.table.raiseMetaHint(count, lastPrime);
+    this.knownEnd = { count, lastPrime, tail, metaExists: true };
   }
 
   async describe(): Promise<StoreDescription> {
@@ -197,7 +209,8 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
           if (chunk.length > 0) lastPrime = chunk[chunk.length - 1];
           else if (at === start) lastPrime = await this.lastPrimeBefore(start, meta);
           if (count > meta.count) await this.table.raiseMetaHint(count, lastPrime);
-          return { count, lastPrime, tail: chunk, metaExists: true };
+          this.knownEnd = { count, lastPrime, tail: chunk, metaExists: true };
+          return this.knownEnd;
         }
         lastPrime = chunk[capacity - 1];
       }
@@ -243,12 +256,17 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     return decodeChunkItem(found, index, this.chunkCapacity);
   }
 
-  private chunkItemsAfter(end: StoreEnd, fresh: Float64Array): ChunkItem[] {
+  /** The chunk items that store `fresh` after `end`, and the primes of the new end's chunk. */
+  private chunkItemsAfter(
+    end: StoreEnd,
+    fresh: Float64Array,
+  ): { items: ChunkItem[]; tail: Float64Array } {
     const capacity = this.chunkCapacity;
     if (end.count > 0) encodePrimeRun(Float64Array.of(end.lastPrime, fresh[0]));
     const items: ChunkItem[] = [];
     let index = Math.floor(end.count / capacity);
     let taken = 0;
+    let lastRun = end.tail;
     if (end.tail.length > 0) {
       // Appending mid-chunk rewrites that chunk whole: the primes it has, then the new ones.
       taken = Math.min(capacity - end.tail.length, fresh.length);
@@ -256,14 +274,18 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
       run.set(end.tail);
       run.set(fresh.subarray(0, taken), end.tail.length);
       items.push(chunkItemOf(index++, run));
+      lastRun = run;
     }
     while (taken < fresh.length) {
       if (taken > 0) encodePrimeRun(fresh.subarray(taken - 1, taken + 1));
       const size = Math.min(capacity, fresh.length - taken);
-      items.push(chunkItemOf(index++, fresh.subarray(taken, taken + size)));
+      lastRun = fresh.subarray(taken, taken + size);
+      items.push(chunkItemOf(index++, lastRun));
       taken += size;
     }
-    return items;
+    // A full last chunk leaves the new end on a boundary, with nothing of its chunk stored yet.
+    const tail = lastRun.length < capacity ? lastRun.slice() : new Float64Array(0);
+    return { items, tail };
   }
 
   private async createMeta(): Promise<void> {

@@ -8,6 +8,8 @@ import { firstPrimes } from '../../support/reference-primes';
 import { chunkKeysOf, recordCommands } from './command-recorder';
 import { useDynaliteStore } from './dynalite-fixture';
 import { rawItem } from './raw-items';
+import { ExtendPrimes } from '../../../src/domain/use-cases/extend-primes';
+import { ManualClock } from '../../support/manual-clock';
 
 const PRIMES = firstPrimes(40);
 const { store } = useDynaliteStore({ chunkCapacity: 7 });
@@ -70,9 +72,11 @@ describe('DynamoDbPrimeRepository layout', () => {
   });
 
   it('extends a store by a few primes with one chunk read and at most two chunk writes', async () => {
-    await store().repository.appendPrimes(0, PRIMES.slice(0, 20));
+    // Written by another process: this repository has not seen the store, as a cold Lambda.
+    await (await store().reopen()).appendPrimes(0, PRIMES.slice(0, 20));
     const commands = recordCommands(store().clients.client);
-    await store().repository.appendPrimes(20, PRIMES.slice(20, 23));
+    const extend = new ExtendPrimes(store().repository, new ManualClock());
+    expect((await extend.execute({ count: 23 })).reach.count).toBe(23);
 
     const reads = commands.filter((c) => c.name === 'GetItem' || c.name === 'BatchGetItem');
     const writes = commands.filter((c) => c.name === 'PutItem');
