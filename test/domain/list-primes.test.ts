@@ -98,6 +98,21 @@ describe('ListPrimes', () => {
     expect(store.reaches).toBe(reaches + 1);
   });
 
+  it('serves stored positions with one read and no look at how far the store reaches', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(5_000, NO_DEADLINE);
+    const reaches = store.reaches;
+    store.reads.length = 0;
+    expect(await listPrimes.nth(4_000, NO_DEADLINE)).toBe(REFERENCE[3_999]);
+    const page = await listPrimes.first(3_000, PageRequest.of(20, undefined, LIMITS), NO_DEADLINE);
+    expect(Array.from(page.primes)).toEqual(Array.from(REFERENCE.slice(0, 20)));
+    expect(store.reads).toEqual([
+      [3_999, 4_000],
+      [0, 20],
+    ]);
+    expect(store.reaches).toBe(reaches);
+  });
+
   it('lists the first n primes in pages', async () => {
     const { listPrimes } = makeService();
     const listed = await allPages((cursor) =>

@@ -1,4 +1,5 @@
 import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
+import { PositionBeyondStoreError } from '../../ports/store-errors';
 import type { PageRequest } from '../queries/page-request';
 import {
   decodePageCursor,
@@ -64,19 +65,41 @@ export class ListPrimes {
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
     const start = cursor?.position ?? 0;
     if (start > count) throw invalidCursor();
-    const reachBefore = cursor ? await this.storeHolding(cursor) : undefined;
     const end = Math.min(count, start + page.limit);
-    await extendOrThrow(this.extendPrimes, { count: end }, deadline, reachBefore);
-    const primes = await this.readPage(start, end, cursor);
+    if (cursor) {
+      await extendOrThrow(
+        this.extendPrimes,
+        { count: end },
+        deadline,
+        await this.storeHolding(cursor),
+      );
+    }
+    const primes = cursor
+      ? await this.readPage(start, end, cursor)
+      : await this.readOrExtend(start, end, deadline);
     return { primes, next: end < count ? nextCursor(start, primes) : null };
   }
 
   /** The n-th prime, counting from 1 (nth(1) = 2), as primesieve and PARI/GP do. */
   async nth(n: number, deadline: number): Promise<number> {
     requireWholeNumber('n', n, 1, this.limits.maxCount);
-    await extendOrThrow(this.extendPrimes, { count: n }, deadline);
-    const [prime] = await this.repository.readPrimes(n - 1, n);
+    const [prime] = await this.readOrExtend(n - 1, n, deadline);
     return prime;
+  }
+
+  /**
+   * The primes at positions [from, to). Most asked-for positions are stored already, so the
+   * store is read first, one chunk read for a short range, and extended only when it ends
+   * before `to`: that costs a reach, which a read that succeeds never needs.
+   */
+  private async readOrExtend(from: number, to: number, deadline: number): Promise<Float64Array> {
+    try {
+      return await this.repository.readPrimes(from, to);
+    } catch (error) {
+      if (!(error instanceof PositionBeyondStoreError)) throw error;
+    }
+    await extendOrThrow(this.extendPrimes, { count: to }, deadline);
+    return this.repository.readPrimes(from, to);
   }
 
   /**
