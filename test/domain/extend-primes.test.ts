@@ -1,15 +1,20 @@
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
 import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
+import type {
+  PrimeRepository,
+  StoreDescription,
+  StoreReach,
+} from '../../src/ports/prime-repository';
 import { ManualClock } from '../support/manual-clock';
 import { firstPrimes } from '../support/reference-primes';
 import { RecordingRepository } from '../support/recording-repository';
 
 const REFERENCE = firstPrimes(12_000);
 
-function makeExtender(chunkCapacity = 1_000) {
+function makeExtender(chunkCapacity = 1_000, chunksPerSave?: number) {
   const store = new RecordingRepository(new InMemoryPrimeRepository(chunkCapacity));
   const clock = new ManualClock();
-  return { store, clock, extendPrimes: new ExtendPrimes(store, clock) };
+  return { store, clock, extendPrimes: new ExtendPrimes(store, clock, chunksPerSave) };
 }
 
 describe('ExtendPrimes', () => {
@@ -97,7 +102,7 @@ describe('ExtendPrimes', () => {
   });
 
   it('writes whole chunks: the first batch realigns to a chunk boundary', async () => {
-    const { store, extendPrimes } = makeExtender(1_000);
+    const { store, extendPrimes } = makeExtender(1_000, 1);
     await extendPrimes.execute({ count: 1_234 });
     await extendPrimes.execute({ count: 4_500 });
     const boundaries = store.appends.map((a) => [a.position, a.position + a.primes.length]);
@@ -109,6 +114,37 @@ describe('ExtendPrimes', () => {
       [3_000, 4_000],
       [4_000, 4_500],
     ]);
+  });
+
+  it('saves several whole chunks at a time after realigning', async () => {
+    const { store, extendPrimes } = makeExtender(100, 3);
+    await extendPrimes.execute({ count: 150 });
+    await extendPrimes.execute({ count: 1_234 });
+    const boundaries = store.appends.map((a) => [a.position, a.position + a.primes.length]);
+    expect(boundaries).toEqual([
+      [0, 100],
+      [100, 150],
+      [150, 200],
+      [200, 500],
+      [500, 800],
+      [800, 1_100],
+      [1_100, 1_234],
+    ]);
+    expect(await store.readPrimes(0, 1_234)).toEqual(REFERENCE.slice(0, 1_234));
+  });
+
+  it('keeps one save in flight at a time, and saves in order', async () => {
+    const { store } = makeExtender(100);
+    const slow = new SlowSaves(store);
+    const saved: number[] = [];
+    const outcome = await new ExtendPrimes(slow, new ManualClock(), 1).execute(
+      { count: 1_000 },
+      { onProgress: (reach) => saved.push(reach.count) },
+    );
+    expect(outcome.reach.count).toBe(1_000);
+    expect(slow.mostInFlight).toBe(1);
+    expect(saved).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1_000]);
+    expect(await store.readPrimes(0, 1_000)).toEqual(REFERENCE.slice(0, 1_000));
   });
 
   it('stops at a chunk boundary when the deadline nears, and the next call finishes', async () => {
@@ -153,3 +189,34 @@ describe('ExtendPrimes', () => {
     expect(await store.readPrimes(0, 9_500)).toEqual(REFERENCE.slice(0, 9_500));
   });
 });
+
+/** A store whose saves take a few milliseconds, counting how many are under way at once. */
+class SlowSaves implements PrimeRepository {
+  mostInFlight = 0;
+  private inFlight = 0;
+
+  constructor(private readonly inner: PrimeRepository) {}
+
+  get chunkCapacity(): number {
+    return this.inner.chunkCapacity;
+  }
+
+  reach(): Promise<StoreReach> {
+    return this.inner.reach();
+  }
+
+  readPrimes(fromPosition: number, toPosition: number): Promise<Float64Array> {
+    return this.inner.readPrimes(fromPosition, toPosition);
+  }
+
+  async appendPrimes(position: number, primes: Float64Array): Promise<void> {
+    this.mostInFlight = Math.max(this.mostInFlight, ++this.inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await this.inner.appendPrimes(position, primes);
+    this.inFlight--;
+  }
+
+  describe(): Promise<StoreDescription> {
+    return this.inner.describe();
+  }
+}

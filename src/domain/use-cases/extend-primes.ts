@@ -3,6 +3,13 @@ import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
 import { nthPrimeUpperBound } from '../bounds/nth-prime-bounds';
 import { primeSegments } from '../sieve/segmented-sieve';
 import { isTargetReached, type ExtensionTarget } from './extension-target';
+import { PipelinedSaves } from './pipelined-saves';
+
+/**
+ * Chunks per save after the first: a save of several chunks lets a store write them in
+ * parallel and update its bookkeeping once, while a crash or deadline still loses little.
+ */
+const DEFAULT_CHUNKS_PER_SAVE = 4;
 
 export interface ExtensionOptions {
   /** Absolute time (ms since the epoch) by which the extension must have stopped. */
@@ -26,14 +33,16 @@ export interface ExtensionOutcome {
 
 /**
  * Makes the store hold a target: reads where the store ends, sieves only beyond it and saves
- * chunk by chunk, so a crash or a deadline loses at most the chunk in hand. Batches end on
- * chunk boundaries, so each chunk is written whole once. Safe to run concurrently: the store
- * keeps the first writer's primes and the others' overlapping writes change nothing.
+ * a few chunks at a time while it sieves the next, so a crash or a deadline loses at most the
+ * chunks in hand. Saves end on chunk boundaries, so each chunk is written whole once. Safe to
+ * run concurrently: the store keeps the first writer's primes and the others' overlapping
+ * writes change nothing.
  */
 export class ExtendPrimes {
   constructor(
     private readonly repository: PrimeRepository,
     private readonly clock: Clock,
+    private readonly chunksPerSave = DEFAULT_CHUNKS_PER_SAVE,
   ) {}
 
   async execute(
@@ -49,45 +58,42 @@ export class ExtendPrimes {
 
     const chunk = this.repository.chunkCapacity;
     const wanted = target.count ?? Infinity;
-    const batch = new Float64Array(chunk);
-    let batchLength = 0;
-    let reach = start;
-    let slowestSave = 0;
-
-    const save = async (): Promise<void> => {
-      const began = this.clock.now();
-      const primes = batch.slice(0, batchLength);
-      await this.repository.appendPrimes(reach.count, primes);
-      reach = { count: reach.count + batchLength, lastPrime: primes[batchLength - 1] };
-      batchLength = 0;
-      slowestSave = Math.max(slowestSave, this.clock.now() - began);
-      options.onProgress?.(reach);
+    const saves = new PipelinedSaves(this.repository, this.clock, start, options.onProgress);
+    const outcome = async (complete: boolean): Promise<ExtensionOutcome> => {
+      const reach = await saves.settle();
+      return { complete, reach, added: reach.count - start.count };
     };
 
-    // The first batch ends at the next chunk boundary; every later batch fills one chunk.
-    let batchCapacity = chunk - (start.count % chunk);
+    // The first batch ends at the next chunk boundary; every later one fills whole chunks.
+    let batch = new Float64Array(chunk - (start.count % chunk));
+    let length = 0;
     for (const segment of primeSegments(start.lastPrime + 1, this.sieveEnd(target, start))) {
       let taken = 0;
       while (taken < segment.length) {
-        const room = Math.min(batchCapacity - batchLength, wanted - reach.count - batchLength);
-        const take = Math.min(room, segment.length - taken);
-        batch.set(segment.subarray(taken, taken + take), batchLength);
-        batchLength += take;
+        const take = Math.min(
+          batch.length - length,
+          wanted - saves.queued - length,
+          segment.length - taken,
+        );
+        batch.set(segment.subarray(taken, taken + take), length);
+        length += take;
         taken += take;
-        if (batchLength < batchCapacity && reach.count + batchLength < wanted) continue;
-        await save();
-        batchCapacity = chunk;
-        if (reach.count >= wanted)
-          return { complete: true, reach, added: reach.count - start.count };
-        // Stop while one more chunk surely fits before the deadline: what is saved stays saved.
-        if (this.clock.now() + 2 * slowestSave >= deadline) {
-          return { complete: false, reach, added: reach.count - start.count };
-        }
+        if (length < batch.length && saves.queued + length < wanted) continue;
+        await saves.settle();
+        // Stop while one more save surely fits before the deadline: what is saved stays saved.
+        if (!saves.fitsBefore(deadline)) return outcome(false);
+        saves.start(batch.subarray(0, length));
+        if (saves.queued >= wanted) return outcome(true);
+        batch = new Float64Array(chunk * this.chunksPerSave);
+        length = 0;
       }
     }
     // The sieve ran to its end, so every prime the target names is now stored.
-    if (batchLength > 0) await save();
-    return { complete: true, reach, added: reach.count - start.count };
+    if (length > 0) {
+      await saves.settle();
+      saves.start(batch.subarray(0, length));
+    }
+    return outcome(true);
   }
 
   /** The first value the sieve need not look at: just past upTo, or past the n-th prime's bound. */
