@@ -44,6 +44,9 @@ describe('the prime run codec', () => {
     expect(() => encodePrimeRun(Float64Array.of(5, 3))).toThrow(MalformedPrimeRunError);
     expect(() => encodePrimeRun(Float64Array.of(5, 5))).toThrow(MalformedPrimeRunError);
     expect(() => encodePrimeRun(Float64Array.of(5, 8))).toThrow(MalformedPrimeRunError);
+    // The one odd gap is 2 -> 3: 2 -> 5 skips a prime, and 4 -> 5 follows no prime.
+    expect(() => encodePrimeRun(Float64Array.of(2, 5))).toThrow(MalformedPrimeRunError);
+    expect(() => encodePrimeRun(Float64Array.of(4, 5))).toThrow(MalformedPrimeRunError);
     expect(() => encodePrimeRun(Float64Array.of(3, 3 + 2 ** 23))).toThrow(MalformedPrimeRunError);
   });
 

@@ -16,15 +16,24 @@ const MAX_HALVED_GAP = 2 ** 21;
 
 export function encodePrimeRun(primes: Float64Array): Uint8Array {
   if (primes.length === 0) return new Uint8Array(0);
-  // Upper bound: 8 bytes for the first prime, at most 8 bytes per gap; trimmed below.
+  // Upper bound: 8 bytes for the first prime, at most 3 bytes per gap; trimmed below.
   const bytes = new Uint8Array(8 + (primes.length - 1) * 3);
   let length = writeVarint(bytes, 0, primes[0]);
+  let previous = primes[0];
   for (let i = 1; i < primes.length; i++) {
-    const gap = primes[i] - primes[i - 1];
-    if (gap <= 0 || gap / 2 >= MAX_HALVED_GAP || (gap % 2 === 1 && primes[i - 1] !== 2)) {
-      throw new MalformedPrimeRunError(`${primes[i]} cannot follow ${primes[i - 1]}`);
+    const prime = primes[i];
+    const half = (prime - previous) / 2;
+    // The common case, one byte: an even gap below 256. `| 0` keeps only whole halves.
+    if (half >= 1 && half < CONTINUATION && (half | 0) === half) {
+      bytes[length++] = half;
+    } else if (previous === 2 && prime === 3) {
+      bytes[length++] = 0;
+    } else if (half >= 1 && half < MAX_HALVED_GAP && Math.floor(half) === half) {
+      length = writeVarint(bytes, length, half);
+    } else {
+      throw new MalformedPrimeRunError(`${prime} cannot follow ${previous}`);
     }
-    length = writeVarint(bytes, length, gap === 1 ? 0 : gap / 2);
+    previous = prime;
   }
   return bytes.slice(0, length);
 }
@@ -32,20 +41,36 @@ export function encodePrimeRun(primes: Float64Array): Uint8Array {
 /** Decodes exactly `count` primes from `bytes`, or throws MalformedPrimeRunError. */
 export function decodePrimeRun(bytes: Uint8Array, count: number): Float64Array {
   const primes = new Float64Array(count);
+  if (count === 0) {
+    if (bytes.length > 0)
+      throw new MalformedPrimeRunError(`${bytes.length} bytes left after 0 primes`);
+    return primes;
+  }
   let offset = 0;
   let previous = 0;
   for (let i = 0; i < count; i++) {
+    if (offset >= bytes.length) {
+      throw new MalformedPrimeRunError(`ends after ${i} of ${count} primes`);
+    }
+    const byte = bytes[offset];
+    // The common case, one byte holding a halved gap.
+    if (i > 0 && byte > 0 && byte < CONTINUATION) {
+      offset++;
+      previous += byte * 2;
+      primes[i] = previous;
+      continue;
+    }
     let value = 0;
     let scale = 1;
-    let byte: number;
+    let next: number;
     do {
       if (offset >= bytes.length) {
         throw new MalformedPrimeRunError(`ends after ${i} of ${count} primes`);
       }
-      byte = bytes[offset++];
-      value += (byte & PAYLOAD) * scale;
+      next = bytes[offset++];
+      value += (next & PAYLOAD) * scale;
       scale *= 128;
-    } while (byte & CONTINUATION);
+    } while (next & CONTINUATION);
     if (i === 0) previous = value;
     else if (value === 0 && previous === 2) previous = 3;
     else if (value === 0) throw new MalformedPrimeRunError(`a zero gap after ${previous}`);
@@ -55,7 +80,7 @@ export function decodePrimeRun(bytes: Uint8Array, count: number): Float64Array {
   if (offset !== bytes.length) {
     throw new MalformedPrimeRunError(`${bytes.length - offset} bytes left after ${count} primes`);
   }
-  if (count > 0 && !Number.isSafeInteger(previous)) {
+  if (!Number.isSafeInteger(previous)) {
     throw new MalformedPrimeRunError('a prime beyond 2^53');
   }
   return primes;
