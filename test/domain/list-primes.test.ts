@@ -98,7 +98,7 @@ describe('ListPrimes', () => {
     expect(store.reaches).toBe(reaches + 1);
   });
 
-  it('serves stored positions with one read and no look at how far the store reaches', async () => {
+  it('serves stored positions and pages with one read each, without looking at where the store ends', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(5_000, NO_DEADLINE);
     const reaches = store.reaches;
@@ -106,9 +106,20 @@ describe('ListPrimes', () => {
     expect(await listPrimes.nth(4_000, NO_DEADLINE)).toBe(REFERENCE[3_999]);
     const page = await listPrimes.first(3_000, PageRequest.of(20, undefined, LIMITS), NO_DEADLINE);
     expect(Array.from(page.primes)).toEqual(Array.from(REFERENCE.slice(0, 20)));
+    const range = ValueRange.of(0, 100_000, LIMITS);
+    // A deadline already passed: any extension would fail, so these pages come from reads alone.
+    const firstPage = await listPrimes.inRange(range, PageRequest.of(10, undefined, LIMITS), 0);
+    const nextPage = await listPrimes.inRange(
+      range,
+      PageRequest.of(10, firstPage.next ?? '', LIMITS),
+      0,
+    );
+    expect(Array.from(nextPage.primes)).toEqual(Array.from(REFERENCE.slice(10, 20)));
     expect(store.reads).toEqual([
       [3_999, 4_000],
       [0, 20],
+      [0, 11],
+      [9, 21],
     ]);
     expect(store.reaches).toBe(reaches);
   });

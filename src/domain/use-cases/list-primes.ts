@@ -11,14 +11,15 @@ import type { PrimeLimits } from '../queries/prime-limits';
 import type { ValueRange } from '../queries/value-range';
 import { requireWholeNumber } from '../queries/whole-number';
 import type { ExtendPrimes } from './extend-primes';
+import type { ExtensionTarget } from './extension-target';
 import type { PrimePage } from './prime-page';
 import { extendOrThrow } from './store-extender';
 import { StoredPositions } from './stored-positions';
 
 /**
  * Lists primes from the store by value range, as the first n, or the n-th. Asked for primes
- * the store does not hold yet, it extends the store first, only as far as the page needs,
- * under the caller's deadline. All reads go through the repository port.
+ * the store does not hold yet, it extends the store, only as far as the page needs, under the
+ * caller's deadline. All reads go through the repository port.
  */
 export class ListPrimes {
   private readonly positions: StoredPositions;
@@ -33,26 +34,12 @@ export class ListPrimes {
 
   /** The primes p with from <= p <= to, a page at a time. */
   async inRange(range: ValueRange, page: PageRequest, deadline: number): Promise<PrimePage> {
-    let start: number;
-    let reachBefore: StoreReach | undefined;
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
-    if (cursor) {
-      if (cursor.after < range.from || cursor.after >= range.to) throw invalidCursor();
-      reachBefore = await this.storeHolding(cursor);
-      start = cursor.position;
-    } else {
-      reachBefore = await extendOrThrow(this.extendPrimes, { upTo: range.from - 1 }, deadline);
-      start = await this.positions.countBelow(range.from, reachBefore);
-    }
+    if (cursor && (cursor.after < range.from || cursor.after >= range.to)) throw invalidCursor();
+    const start = cursor?.position ?? (await this.firstPositionFrom(range.from, deadline));
     // One prime past the page tells whether another page follows.
-    const reach = await extendOrThrow(
-      this.extendPrimes,
-      { upTo: range.to, count: start + page.limit + 1 },
-      deadline,
-      reachBefore,
-    );
-    const end = Math.min(start + page.limit + 1, reach.count);
-    const primes = await this.readPage(start, end, cursor);
+    const end = start + page.limit + 1;
+    const primes = await this.readOrExtend(start, end, { upTo: range.to }, deadline, cursor);
     const inRange = primes.subarray(0, countAtMost(primes, range.to));
     if (inRange.length <= page.limit) return { primes: inRange, next: null };
     const shown = inRange.subarray(0, page.limit);
@@ -66,40 +53,55 @@ export class ListPrimes {
     const start = cursor?.position ?? 0;
     if (start > count) throw invalidCursor();
     const end = Math.min(count, start + page.limit);
-    if (cursor) {
-      await extendOrThrow(
-        this.extendPrimes,
-        { count: end },
-        deadline,
-        await this.storeHolding(cursor),
-      );
-    }
-    const primes = cursor
-      ? await this.readPage(start, end, cursor)
-      : await this.readOrExtend(start, end, deadline);
+    const primes = await this.readOrExtend(start, end, {}, deadline, cursor);
     return { primes, next: end < count ? nextCursor(start, primes) : null };
   }
 
   /** The n-th prime, counting from 1 (nth(1) = 2), as primesieve and PARI/GP do. */
   async nth(n: number, deadline: number): Promise<number> {
     requireWholeNumber('n', n, 1, this.limits.maxCount);
-    const [prime] = await this.readOrExtend(n - 1, n, deadline);
+    const [prime] = await this.readOrExtend(n - 1, n, {}, deadline);
     return prime;
   }
 
+  /** The position of the first prime >= from: the store must first reach just below it. */
+  private async firstPositionFrom(from: number, deadline: number): Promise<number> {
+    if (from <= 2) return 0;
+    const reach = await extendOrThrow(this.extendPrimes, { upTo: from - 1 }, deadline);
+    return this.positions.countBelow(from, reach);
+  }
+
   /**
-   * The primes at positions [from, to). Most asked-for positions are stored already, so the
-   * store is read first, one chunk read for a short range, and extended only when it ends
-   * before `to`: that costs a reach, which a read that succeeds never needs.
+   * The primes at positions [start, end), or fewer where `also` (a value bound) ends the
+   * extension first. Most asked-for positions are stored already, so the store is read first,
+   * and extended only when it ends before them: that costs a look at how far it reaches, which
+   * a read that succeeds never needs. With a cursor, the prime before `start` is read too and
+   * must be the one the cursor names: a cursor that does not match the store is refused.
    */
-  private async readOrExtend(from: number, to: number, deadline: number): Promise<Float64Array> {
+  private async readOrExtend(
+    start: number,
+    end: number,
+    also: ExtensionTarget,
+    deadline: number,
+    cursor?: PageCursor,
+  ): Promise<Float64Array> {
+    const from = cursor ? start - 1 : start;
+    const checked = (primes: Float64Array): Float64Array => {
+      if (!cursor) return primes;
+      if (primes[0] !== cursor.after) throw invalidCursor();
+      return primes.subarray(1);
+    };
     try {
-      return await this.repository.readPrimes(from, to);
+      return checked(await this.repository.readPrimes(from, end));
     } catch (error) {
       if (!(error instanceof PositionBeyondStoreError)) throw error;
     }
-    await extendOrThrow(this.extendPrimes, { count: to }, deadline);
-    return this.repository.readPrimes(from, to);
+    const known = cursor ? await this.storeHolding(cursor) : undefined;
+    const target = { ...also, count: end };
+    const reach = await extendOrThrow(this.extendPrimes, target, deadline, known);
+    return checked(
+      await this.repository.readPrimes(from, Math.max(from, Math.min(end, reach.count))),
+    );
   }
 
   /**
@@ -110,21 +112,6 @@ export class ListPrimes {
     const reach = await this.repository.reach();
     if (cursor.position > reach.count) throw invalidCursor();
     return reach;
-  }
-
-  /**
-   * Reads positions [start, end); with a cursor, also the prime before them, which must be the
-   * one the cursor names: a cursor that does not match the store is refused, never served.
-   */
-  private async readPage(
-    start: number,
-    end: number,
-    cursor: PageCursor | undefined,
-  ): Promise<Float64Array> {
-    if (!cursor) return this.repository.readPrimes(start, Math.max(start, end));
-    const withPrevious = await this.repository.readPrimes(start - 1, Math.max(start, end));
-    if (withPrevious[0] !== cursor.after) throw invalidCursor();
-    return withPrevious.subarray(1);
   }
 }
 
