@@ -1,12 +1,7 @@
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
-import { CountPrimes } from '../../src/domain/use-cases/count-primes';
-import { DescribeStore } from '../../src/domain/use-cases/describe-store';
-import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
-import { ListPrimes } from '../../src/domain/use-cases/list-primes';
 import type { PrimeUseCases } from '../../src/domain/use-cases/prime-use-cases';
-import { TestPrimality } from '../../src/domain/use-cases/test-primality';
 import type { StoreReach } from '../../src/ports/prime-repository';
-import { realClock } from '../support/memory-use-cases';
+import { realClock, useCasesOver } from '../support/memory-use-cases';
 import { RecordingRepository } from '../support/recording-repository';
 import { firstPrimes } from '../support/reference-primes';
 import { SEEDED_PRIMES, TEST_LIMITS, type BadInputCase } from './bad-inputs';
@@ -27,15 +22,7 @@ export async function badInputService(): Promise<BadInputService> {
   const inner = new InMemoryPrimeRepository(256);
   await inner.appendPrimes(0, firstPrimes(SEEDED_PRIMES));
   const recording = new RecordingRepository(inner);
-  const extendPrimes = new ExtendPrimes(recording, realClock);
-  const useCases: PrimeUseCases = {
-    extendPrimes,
-    listPrimes: new ListPrimes(recording, extendPrimes, TEST_LIMITS),
-    countPrimes: new CountPrimes(recording, extendPrimes),
-    testPrimality: new TestPrimality(recording),
-    describeStore: new DescribeStore(recording),
-    limits: TEST_LIMITS,
-  };
+  const useCases = useCasesOver(recording, realClock, TEST_LIMITS);
   return {
     useCases,
     recording,

@@ -1,12 +1,11 @@
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
 import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../src/domain/queries/prime-limits';
-import { CountPrimes } from '../../src/domain/use-cases/count-primes';
-import { DescribeStore } from '../../src/domain/use-cases/describe-store';
-import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
-import { ListPrimes } from '../../src/domain/use-cases/list-primes';
+import { createServiceContainer } from '../../src/composition/service-container';
+import { PRIME_USE_CASES } from '../../src/composition/tokens';
 import type { PrimeUseCases } from '../../src/domain/use-cases/prime-use-cases';
-import { TestPrimality } from '../../src/domain/use-cases/test-primality';
 import type { Clock } from '../../src/ports/clock';
+import type { PrimeRepository } from '../../src/ports/prime-repository';
+import { silentLogger } from './silent-logger';
 
 export interface MemoryService {
   readonly useCases: PrimeUseCases;
@@ -28,16 +27,21 @@ export function memoryUseCases(options: MemoryServiceOptions = {}): MemoryServic
   const repository = new InMemoryPrimeRepository(options.chunkCapacity ?? 4_096);
   const clock = options.clock ?? realClock;
   const limits: PrimeLimits = { ...DEFAULT_PRIME_LIMITS, ...options.limits };
-  const extendPrimes = new ExtendPrimes(repository, clock);
-  const useCases: PrimeUseCases = {
-    extendPrimes,
-    listPrimes: new ListPrimes(repository, extendPrimes, limits),
-    countPrimes: new CountPrimes(repository, extendPrimes),
-    testPrimality: new TestPrimality(repository),
-    describeStore: new DescribeStore(repository),
+  return { useCases: useCasesOver(repository, clock, limits), repository, clock };
+}
+
+/** The use cases over any repository, built by the same container the roots build. */
+export function useCasesOver(
+  repository: PrimeRepository,
+  clock: Clock,
+  limits: PrimeLimits,
+): PrimeUseCases {
+  return createServiceContainer({
+    logger: silentLogger,
     limits,
-  };
-  return { useCases, repository, clock };
+    repository,
+    clock,
+  }).get<PrimeUseCases>(PRIME_USE_CASES);
 }
 
 /**
