@@ -251,7 +251,10 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     if (found === undefined || Number(found.count) < needed) {
       const end = await this.locateEnd();
       if (toPosition > end.count) throw new PositionBeyondStoreError(toPosition, end.count);
-      throw missingChunk(index);
+      // The store now reaches past this chunk, so another writer stored it since it was read
+      // (chunks are written before the end moves): it is missing only if still not there.
+      found = await this.table.get(index, true);
+      if (found === undefined || Number(found.count) < needed) throw missingChunk(index);
     }
     return decodeChunkItem(found, index, this.chunkCapacity);
   }
