@@ -15,6 +15,8 @@ export const TEST_LIMITS: PrimeLimits = {
   maxCount: 78_498, // pi(1e6)
   defaultPageSize: 100,
   maxPageSize: 1_000,
+  maxCountedValue: 1_000_000n,
+  maxNthPrime: 78_498n,
 };
 /** The largest max a direct invoke answers in one response, below the service's maxValue. */
 export const DIRECT_INVOKE_MAX = 100_000;

@@ -1,0 +1,66 @@
+import { GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  assertRememberable,
+  type CountMemory,
+  type PrimeCountQuestion,
+} from '../../ports/count-memory';
+import { StoreUnavailableError } from '../../ports/store-errors';
+import { countItemKey, countItemOf, decodeCountItem } from './count-item';
+
+/**
+ * Remembered counts in the `primes` table, one item per question at the index count-item.ts
+ * lays out. It speaks DynamoDB's own attribute values (not the document client's numbers), so
+ * every count and key is carried as its exact decimal string.
+ */
+export class DynamoDbCountMemory implements CountMemory {
+  constructor(
+    private readonly client: DynamoDBClient,
+    readonly tableName: string,
+  ) {}
+
+  async recall(question: PrimeCountQuestion): Promise<bigint | undefined> {
+    assertRememberable(question);
+    // An eventually consistent read suffices: a remembered count never changes, and a read
+    // that misses a fresh one only computes it again.
+    const output = await this.send('GetItem', () =>
+      this.client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: countItemKey(question) }),
+      ),
+    );
+    return output.Item === undefined ? undefined : decodeCountItem(output.Item, question);
+  }
+
+  async remember(question: PrimeCountQuestion, count: bigint): Promise<void> {
+    assertRememberable(question);
+    try {
+      await this.client.send(
+        new PutItemCommand({
+          TableName: this.tableName,
+          Item: countItemOf(question, count),
+          // Written once: a second writer of the same question computed the same exact count,
+          // and nothing may ever replace a count that is already there.
+          ConditionExpression: 'attribute_not_exists(#index)',
+          ExpressionAttributeNames: { '#index': 'index' },
+        }),
+      );
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return;
+      throw this.unavailable('PutItem', error);
+    }
+  }
+
+  private async send<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw this.unavailable(operation, error);
+    }
+  }
+
+  private unavailable(operation: string, error: unknown): StoreUnavailableError {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return new StoreUnavailableError(`${operation} on table ${this.tableName} failed: ${reason}`, {
+      cause: error,
+    });
+  }
+}
