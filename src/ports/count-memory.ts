@@ -35,11 +35,17 @@ export class RememberedCountCorruptError extends Error {
   }
 }
 
-/** Throws a RangeError unless `question` is one of the two kinds a CountMemory keeps. */
-export function assertRememberable(question: PrimeCountQuestion): void {
+/**
+ * Throws a RangeError unless `question` is one of the two kinds a CountMemory keeps and
+ * `count`, when given, could be its answer (no window holds more primes than numbers).
+ */
+export function assertRememberable(question: PrimeCountQuestion, count?: bigint): void {
   const { from, to } = question;
   const narrow = from === 0n || to - from < REMEMBERED_WINDOW_WIDTH;
   if (from < 0n || to < from || to >= 1n << 64n || !narrow) {
     throw new RangeError(`[${from}, ${to}] is not a count this memory keeps`);
+  }
+  if (count !== undefined && (count < 0n || count > to - from + 1n)) {
+    throw new RangeError(`${count} primes cannot lie in [${from}, ${to}]`);
   }
 }

@@ -31,7 +31,7 @@ export class DynamoDbCountMemory implements CountMemory {
   }
 
   async remember(question: PrimeCountQuestion, count: bigint): Promise<void> {
-    assertRememberable(question);
+    assertRememberable(question, count);
     try {
       await this.client.send(
         new PutItemCommand({

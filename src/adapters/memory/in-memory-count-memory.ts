@@ -14,7 +14,7 @@ export class InMemoryCountMemory implements CountMemory {
   }
 
   async remember(question: PrimeCountQuestion, count: bigint): Promise<void> {
-    assertRememberable(question);
+    assertRememberable(question, count);
     const key = keyOf(question);
     if (!this.counts.has(key)) this.counts.set(key, count);
   }
