@@ -305,9 +305,9 @@ describe('NeighbourPrimes', () => {
     const random = randomBelow(11);
     for (let i = 0; i < 200; i++) {
       const n = i < 10 ? i : random(PRIMES[PRIMES.length - 1] - 1);
-      const next = PRIMES.find((p) => p > n);
+      const next = PRIMES.find((p) => p > n) ?? Number.NaN;
       const previous = PRIMES.filter((p) => p < n).pop();
-      expect([n, await useCases.neighbourPrimes.next(BigInt(n))]).toEqual([n, BigInt(next!)]);
+      expect([n, await useCases.neighbourPrimes.next(BigInt(n))]).toEqual([n, BigInt(next)]);
       if (previous !== undefined) {
         expect([n, await useCases.neighbourPrimes.previous(BigInt(n))]).toEqual([
           n,
