@@ -150,6 +150,16 @@ describe('CountPrimes beyond the store', () => {
     expect(first).toBe(BigInt(referenceCount(0, 1_000_000)));
   });
 
+  it('answers a remembered count past 2^32 from the memory alone, before looking at the store', async () => {
+    const { useCases, computations, store, countMemory } = makeService();
+    // pi(2^40), as published; remembered as a finished computation would have left it.
+    await countMemory.remember({ from: 0n, to: 1n << 40n }, 41_203_088_796n);
+    expect(await useCases.countPrimes.between(0n, 1n << 40n, Infinity)).toBe(41_203_088_796n);
+    expect(await useCases.countPrimes.between(2n, 1n << 40n, Infinity)).toBe(41_203_088_796n);
+    expect(store.reaches).toBe(0);
+    expect(computations.calls).toEqual([]);
+  });
+
   it('computes a quick count again rather than keeping it', async () => {
     const { useCases, computations } = makeService();
     computations.costMs = 50;

@@ -22,16 +22,21 @@ export class ComputedCounts {
     private readonly logger: Logger,
   ) {}
 
-  /** pi(x). */
-  upTo(x: bigint, deadline: number): Promise<bigint> {
-    return this.recallOrCompute({ from: 0n, to: x }, deadline, (shouldStop) =>
+  /** The remembered count of a question, if any. */
+  recall(question: PrimeCountQuestion): Promise<bigint | undefined> {
+    return this.memory.recall(question);
+  }
+
+  /** pi(x). `missed`: the caller has just recalled this question and found nothing. */
+  upTo(x: bigint, deadline: number, missed = false): Promise<bigint> {
+    return this.recallOrCompute({ from: 0n, to: x }, deadline, missed, (shouldStop) =>
       this.computations.primePi(x, shouldStop),
     );
   }
 
   /** The primes in [from, to], sieved; for windows narrower than REMEMBERED_WINDOW_WIDTH. */
-  inWindow(from: bigint, to: bigint, deadline: number): Promise<bigint> {
-    return this.recallOrCompute({ from, to }, deadline, (shouldStop) =>
+  inWindow(from: bigint, to: bigint, deadline: number, missed = false): Promise<bigint> {
+    return this.recallOrCompute({ from, to }, deadline, missed, (shouldStop) =>
       this.computations.countPrimesInWindow(from, to, shouldStop),
     );
   }
@@ -39,9 +44,10 @@ export class ComputedCounts {
   private async recallOrCompute(
     question: PrimeCountQuestion,
     deadline: number,
+    missed: boolean,
     compute: (shouldStop: () => boolean) => Promise<bigint>,
   ): Promise<bigint> {
-    const remembered = await this.memory.recall(question);
+    const remembered = missed ? undefined : await this.memory.recall(question);
     if (remembered !== undefined) return remembered;
     const shouldStop = stopAtDeadline(this.clock, deadline, 'the count');
     const started = this.clock.now();

@@ -33,24 +33,42 @@ export class CountPrimes {
     requireWholeBigInt('from', from, 0n, this.limits.maxCountedValue);
     requireWholeBigInt('to', to, 0n, this.limits.maxCountedValue);
     if (from > to) throw new InvalidParameterError('from', `must not exceed to (${to})`);
+    const byWindow = from > 2n && countsByWindow(from, to);
+    const question = byWindow ? { from, to } : from <= 2n ? { from: 0n, to } : undefined;
+    // A remembered answer, looked up first, is the whole cost: one read.
+    const recallFirst = question !== undefined && to >= RECALL_FIRST_FROM;
+    const remembered = recallFirst ? await this.counts.recall(question) : undefined;
+    if (remembered !== undefined) return remembered;
     const reach = await this.repository.reach();
-    if (from > 0n && countsByWindow(from, to) && to > BigInt(reach.lastPrime)) {
-      return this.counts.inWindow(from, to, deadline);
+    if (byWindow && to > BigInt(reach.lastPrime)) {
+      return this.counts.inWindow(from, to, deadline, recallFirst);
     }
     const [below, atMost] = await Promise.all([
-      this.upTo(from - 1n, reach, deadline),
-      this.upTo(to, reach, deadline),
+      this.upTo(from - 1n, reach, deadline, false),
+      this.upTo(to, reach, deadline, recallFirst),
     ]);
     return atMost - below;
   }
 
   /** pi(x): from the store where it reaches x, else computed. */
-  private async upTo(x: bigint, reach: StoreReach, deadline: number): Promise<bigint> {
+  private async upTo(
+    x: bigint,
+    reach: StoreReach,
+    deadline: number,
+    missed: boolean,
+  ): Promise<bigint> {
     if (x < 2n) return 0n;
-    if (x > BigInt(reach.lastPrime)) return this.counts.upTo(x, deadline);
+    if (x > BigInt(reach.lastPrime)) return this.counts.upTo(x, deadline, missed);
     return BigInt(await this.positions.countBelow(Number(x) + 1, reach));
   }
 }
+
+/**
+ * Below this, the store or a computation of a few milliseconds answers, so the memory is only
+ * asked once the store is known not to hold the answer: a read that would nearly always miss
+ * is saved. Above it, the memory is asked first.
+ */
+const RECALL_FIRST_FROM = 1n << 32n;
 
 /**
  * Sieving [from, to] costs about its width; pi(x) by the combinatorial method costs about
