@@ -22,11 +22,11 @@ export class DynamoDbCountMemory implements CountMemory {
     assertRememberable(question);
     // An eventually consistent read suffices: a remembered count never changes, and a read
     // that misses a fresh one only computes it again.
-    const output = await this.send('GetItem', () =>
-      this.client.send(
-        new GetItemCommand({ TableName: this.tableName, Key: countItemKey(question) }),
-      ),
-    );
+    const output = await this.client
+      .send(new GetItemCommand({ TableName: this.tableName, Key: countItemKey(question) }))
+      .catch((error: unknown) => {
+        throw this.unavailable('GetItem', error);
+      });
     return output.Item === undefined ? undefined : decodeCountItem(output.Item, question);
   }
 
@@ -49,18 +49,10 @@ export class DynamoDbCountMemory implements CountMemory {
     }
   }
 
-  private async send<T>(operation: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw this.unavailable(operation, error);
-    }
-  }
-
+  /** SDK faults other than a refused condition, after the SDK's own retries. */
   private unavailable(operation: string, error: unknown): StoreUnavailableError {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return new StoreUnavailableError(`${operation} on table ${this.tableName} failed: ${reason}`, {
-      cause: error,
-    });
+    const message = `${operation} of a remembered count on ${this.tableName} failed: ${reason}`;
+    return new StoreUnavailableError(message, { cause: error });
   }
 }
