@@ -7,7 +7,9 @@ import type { PrimeComputations } from '../../src/domain/computations/prime-comp
 import { InvalidParameterError } from '../../src/domain/errors/invalid-parameter-error';
 import { PageRequest } from '../../src/domain/queries/page-request';
 import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../src/domain/queries/prime-limits';
+import { ComputedCounts } from '../../src/domain/use-cases/computed-counts';
 import type { PrimeUseCases } from '../../src/domain/use-cases/prime-use-cases';
+import { StoreUnavailableError } from '../../src/ports/store-errors';
 import type { Clock } from '../../src/ports/clock';
 import { ManualClock } from '../support/manual-clock';
 import { RecordingRepository } from '../support/recording-repository';
@@ -207,6 +209,43 @@ describe('CountPrimes beyond the store', () => {
     await expectRefused(useCases.countPrimes.between(5n, 4n, Infinity), 'from', 'to (4)');
     expect(computations.calls).toEqual([]);
     expect(store.reaches).toBe(0);
+  });
+});
+
+describe('ComputedCounts when the memory fails', () => {
+  it('still answers a finished count it could not remember, and says so in the log', async () => {
+    const clock = new ManualClock();
+    const computations = new CountingComputations(clock, 60);
+    const warnings: object[] = [];
+    const failing = {
+      recall: async () => undefined,
+      remember: async () => {
+        throw new StoreUnavailableError('PutItem failed');
+      },
+    };
+    const counts = new ComputedCounts(computations, failing, clock, {
+      ...silentLogger,
+      warn: (fields) => warnings.push(fields),
+    });
+    expect(await counts.upTo(100_000n, Infinity)).toBe(BigInt(referenceCount(0, 100_000)));
+    expect(warnings).toEqual([expect.objectContaining({ range: '[0, 100000]' })]);
+  });
+
+  it('fails when the memory cannot be read, rather than computing as if nothing were kept', async () => {
+    const clock = new ManualClock();
+    const failing = {
+      recall: async () => {
+        throw new StoreUnavailableError('GetItem failed');
+      },
+      remember: async () => undefined,
+    };
+    const counts = new ComputedCounts(
+      new CountingComputations(clock),
+      failing,
+      clock,
+      silentLogger,
+    );
+    await expect(counts.upTo(100_000n, Infinity)).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });
 
