@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import type { Container } from 'inversify';
+import { DynamoDbCountMemory } from '../adapters/dynamodb/dynamodb-count-memory';
 import { DynamoDbPrimeRepository } from '../adapters/dynamodb/dynamodb-prime-repository';
 import { ensurePrimesTable } from '../adapters/dynamodb/create-primes-table';
 import type { ServiceConfig } from './config/environment';
 import { ConfigurationError } from './config/environment';
+import { WorkerThreadPrimeComputations } from '../adapters/worker-thread/worker-thread-prime-computations';
+import { computationWorkerFile } from './computation-worker-file';
 import { createLogger } from './create-logger';
 import type { DynamoDbEngine } from './engines/dynamodb-engine';
 import { makeLocalDynamoDbClients } from './engines/dynamodb-clients';
@@ -35,10 +38,20 @@ export async function createDevelopmentRoot(config: ServiceConfig): Promise<Deve
     logger,
     chunkCapacity: config.chunkCapacity,
   });
+  const countMemory = new DynamoDbCountMemory(clients.client, config.tableName);
+  // The local server answers many requests at once: long counts run off its event loop.
+  const computations = new WorkerThreadPrimeComputations(computationWorkerFile());
   return {
-    container: createServiceContainer({ logger, limits: config.limits, repository }),
+    container: createServiceContainer({
+      logger,
+      limits: config.limits,
+      repository,
+      countMemory,
+      computations,
+    }),
     engine,
     close: async () => {
+      await computations.close();
       clients.destroy();
       await engine.close();
     },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Container } from 'inversify';
+import { DynamoDbCountMemory } from '../adapters/dynamodb/dynamodb-count-memory';
 import { DynamoDbPrimeRepository } from '../adapters/dynamodb/dynamodb-prime-repository';
 import { createHttpApi } from '../adapters/http-api/http-api';
 import { createLambdaHandler, type LambdaHandler } from '../adapters/lambda/lambda-handler';
@@ -26,7 +27,10 @@ export function createProductionContainer(
   const logger = createLogger(config.logLevel);
   const documentClient = DynamoDBDocumentClient.from(client);
   const repository = new DynamoDbPrimeRepository(documentClient, config.tableName, { logger });
-  return createServiceContainer({ logger, limits: config.limits, repository });
+  const countMemory = new DynamoDbCountMemory(client, config.tableName);
+  // In Lambda one execution environment serves one event at a time: no other request waits
+  // on its event loop, so the computations run in this thread and start no worker.
+  return createServiceContainer({ logger, limits: config.limits, repository, countMemory });
 }
 
 /** The Lambda handler over the production graph: direct invokes and the HTTP API alike. */

@@ -1,17 +1,25 @@
 import { Container } from 'inversify';
+import { InMemoryCountMemory } from '../adapters/memory/in-memory-count-memory';
+import type { PrimeComputations } from '../domain/computations/prime-computations';
 import type { PrimeLimits } from '../domain/queries/prime-limits';
 import type { Clock } from '../ports/clock';
+import type { CountMemory } from '../ports/count-memory';
 import type { Logger } from '../ports/logger';
 import type { PrimeRepository } from '../ports/prime-repository';
-import { CLOCK, LOGGER, PRIME_REPOSITORY } from '../ports/tokens';
+import { CLOCK, COUNT_MEMORY, LOGGER, PRIME_REPOSITORY } from '../ports/tokens';
 import { bindPrimeUseCases } from './bind-prime-use-cases';
+import { chosenPrimeComputations } from './prime-computations-binding';
 import { systemClock } from './system-clock';
-import { PRIME_LIMITS } from './tokens';
+import { PRIME_COMPUTATIONS, PRIME_LIMITS } from './tokens';
 
 export interface ServiceParts {
   readonly logger: Logger;
   readonly limits: PrimeLimits;
   readonly repository: PrimeRepository;
+  /** Where computed counts are remembered; unset: in this process only (tests, benchmarks). */
+  readonly countMemory?: CountMemory;
+  /** In this thread unless the root runs them in a worker thread. */
+  readonly computations?: PrimeComputations;
   /** The system clock unless a test needs time it controls. */
   readonly clock?: Clock;
 }
@@ -23,6 +31,12 @@ export function createServiceContainer(parts: ServiceParts): Container {
   container.bind<Clock>(CLOCK).toConstantValue(parts.clock ?? systemClock);
   container.bind<PrimeLimits>(PRIME_LIMITS).toConstantValue(parts.limits);
   container.bind<PrimeRepository>(PRIME_REPOSITORY).toConstantValue(parts.repository);
+  container
+    .bind<CountMemory>(COUNT_MEMORY)
+    .toConstantValue(parts.countMemory ?? new InMemoryCountMemory());
+  container
+    .bind<PrimeComputations>(PRIME_COMPUTATIONS)
+    .toConstantValue(parts.computations ?? chosenPrimeComputations);
   bindPrimeUseCases(container);
   return container;
 }

@@ -15,6 +15,8 @@ export const TEST_LIMITS: PrimeLimits = {
   maxCount: 78_498, // pi(1e6)
   defaultPageSize: 100,
   maxPageSize: 1_000,
+  maxCountedValue: 1_000_000n,
+  maxNthPrime: 78_498n,
 };
 /** The largest max a direct invoke answers in one response, below the service's maxValue. */
 export const DIRECT_INVOKE_MAX = 100_000;
@@ -76,6 +78,8 @@ export const REAL_CURSOR = cursorOf(10, 29);
 
 const DIGITS = /must be a decimal integer written with digits only/;
 const SAFE = /must be at most 9007199254740991 \(2\^53 - 1\)/;
+/** The command line takes values up to 2^64 - 1 wherever the use cases reach past the store. */
+const U64 = /must be at most 18446744073709551615 \(2\^64 - 1\)/;
 const REPEATED = /must be given once, not repeated/;
 const UNKNOWN = /is not a parameter of this route/;
 const CURSOR = /must be the cursor returned as "next" by the previous page/;
@@ -238,7 +242,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     field: 'to',
     rule: atMost(TEST_LIMITS.maxValue),
     http: { target: '/primes?to=1000001' },
-    cli: { argv: ['list', '--to', '1000001'], opensStore: true },
+    cli: { argv: ['list', '--to', '18446744073709551616'], rule: U64 },
   },
   {
     name: 'from over maxValue',
@@ -246,7 +250,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     field: 'from',
     rule: atMost(TEST_LIMITS.maxValue),
     http: { target: '/primes?from=1000001&to=1000002' },
-    cli: { argv: ['list', '--from', '1000001', '--to', '1000002'], opensStore: true },
+    cli: { argv: ['list', '--from', '18446744073709551616', '--to', '1'], rule: U64 },
   },
   {
     name: 'count over maxCount',
@@ -593,7 +597,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     field: 'n',
     rule: SAFE,
     http: { target: '/is-prime/9007199254740992' },
-    cli: { argv: ['is-prime', '9007199254740992'] },
+    cli: { argv: ['is-prime', '18446744073709551616'], rule: U64 },
   },
   {
     name: 'is-prime of a hexadecimal number',

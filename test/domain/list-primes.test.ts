@@ -1,3 +1,7 @@
+import { InMemoryCountMemory } from '../../src/adapters/memory/in-memory-count-memory';
+import { interimPrimeComputations } from '../../src/domain/computations/interim-prime-computations';
+import { ComputedCounts } from '../../src/domain/use-cases/computed-counts';
+import { silentLogger } from '../support/silent-logger';
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
 import { DeadlineReachedError } from '../../src/domain/errors/deadline-reached-error';
 import { InvalidParameterError } from '../../src/domain/errors/invalid-parameter-error';
@@ -26,8 +30,12 @@ function makeService(chunkCapacity = 500) {
     store,
     clock,
     listPrimes: new ListPrimes(store, extendPrimes, LIMITS),
-    countPrimes: new CountPrimes(store, extendPrimes),
-    testPrimality: new TestPrimality(store),
+    countPrimes: new CountPrimes(
+      store,
+      new ComputedCounts(interimPrimeComputations, new InMemoryCountMemory(), clock, silentLogger),
+      LIMITS,
+    ),
+    testPrimality: new TestPrimality(store, interimPrimeComputations),
   };
 }
 

@@ -18,3 +18,22 @@ export function integerArgument(min = 0, max = Number.MAX_SAFE_INTEGER) {
     return result.value;
   };
 }
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/**
+ * The same strict decimal syntax for values up to 2^64 - 1, read as a bigint so that nothing
+ * past 2^53 is rounded on its way in.
+ */
+export function bigIntegerArgument() {
+  return (text: string, previous: bigint | undefined): bigint => {
+    if (previous !== undefined) throw new InvalidArgumentError('must be given once, not repeated');
+    if (!/^(?:0|[1-9][0-9]*)$/.test(text)) {
+      const rule = readStrictInteger(text);
+      throw new InvalidArgumentError(rule.ok ? 'must be a decimal integer' : rule.rule);
+    }
+    const value = BigInt(text);
+    if (value > U64_MAX) throw new InvalidArgumentError(`must be at most ${U64_MAX} (2^64 - 1)`);
+    return value;
+  };
+}

@@ -2,16 +2,21 @@ import { Option, type Command } from 'commander';
 import { PageRequest } from '../../domain/queries/page-request';
 import { ValueRange } from '../../domain/queries/value-range';
 import { requireWholeNumber } from '../../domain/queries/whole-number';
-import type { PrimePage } from '../../domain/use-cases/prime-page';
 import type { CliDeps } from './cli-deps';
-import { integerArgument } from './integer-argument';
+import { bigIntegerArgument, integerArgument } from './integer-argument';
 import { TextOutput } from './text-output';
 
 interface ListOptions {
   readonly max?: number;
-  readonly from?: number;
-  readonly to?: number;
+  readonly from?: bigint;
+  readonly to?: bigint;
   readonly count?: number;
+}
+
+/** A page of either listing: from the store by position, or a window by value. */
+interface PrintablePage {
+  readonly primes: { readonly length: number; join(separator: string): string };
+  readonly next: string | null;
 }
 
 /**
@@ -27,8 +32,12 @@ export function addListCommand(program: Command, deps: CliDeps): void {
         .argParser(integerArgument())
         .conflicts(['from', 'to', 'count']),
     )
-    .addOption(new Option('--from <a>', 'from this value (inclusive)').argParser(integerArgument()))
-    .addOption(new Option('--to <b>', 'up to this value (inclusive)').argParser(integerArgument()))
+    .addOption(
+      new Option('--from <a>', 'from this value (inclusive)').argParser(bigIntegerArgument()),
+    )
+    .addOption(
+      new Option('--to <b>', 'up to this value (inclusive)').argParser(bigIntegerArgument()),
+    )
     .addOption(
       new Option('--count <n>', 'the first n primes')
         .argParser(integerArgument())
@@ -56,18 +65,22 @@ async function pageSource(
   options: ListOptions,
   openUseCases: CliDeps['openUseCases'],
   command: Command,
-): Promise<(cursor: string | undefined) => Promise<PrimePage>> {
+): Promise<(cursor: string | undefined) => Promise<PrintablePage>> {
   const selection = selectionOf(options, command);
-  const { listPrimes, limits } = await openUseCases();
+  const { listPrimes, listPrimeWindow, limits } = await openUseCases();
   const page = (cursor: string | undefined) => PageRequest.of(limits.maxPageSize, cursor, limits);
   if ('count' in selection) {
     const { count } = selection;
     return (cursor) => listPrimes.first(count, page(cursor), Infinity);
   }
-  // Checked on its own so that the error names max, not the to it stands for.
-  if (options.max !== undefined) requireWholeNumber('max', options.max, 0, limits.maxValue);
-  const range = ValueRange.of(options.from ?? 0, selection.to, limits);
-  return (cursor) => listPrimes.inRange(range, page(cursor), Infinity);
+  if ('max' in selection) {
+    // Checked on its own so that the error names max, not the to it stands for.
+    requireWholeNumber('max', selection.max, 0, limits.maxValue);
+    const range = ValueRange.of(0, selection.max, limits);
+    return (cursor) => listPrimes.inRange(range, page(cursor), Infinity);
+  }
+  const { to } = selection;
+  return (cursor) => listPrimeWindow.page(options.from ?? 0n, to, page(cursor), Infinity);
 }
 
 /**
@@ -77,10 +90,10 @@ async function pageSource(
 function selectionOf(
   options: ListOptions,
   command: Command,
-): { readonly count: number } | { readonly to: number } {
+): { readonly count: number } | { readonly max: number } | { readonly to: bigint } {
   if (options.count !== undefined) return { count: options.count };
-  const to = options.max ?? options.to;
-  if (to !== undefined) return { to };
+  if (options.max !== undefined) return { max: options.max };
+  if (options.to !== undefined) return { to: options.to };
   return command.error(
     options.from === undefined
       ? 'error: one of --max, --to (with an optional --from) or --count is required'

@@ -38,13 +38,14 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
 }
 
 /**
- * A parameter the domain refuses (beyond the limits, from > to) is the caller's mistake, so it
- * exits like bad usage; anything else is the service failing.
+ * A parameter the domain refuses (beyond the limits, from > to), or a question with no answer
+ * below 2^64 (no prime before 2), is the caller's mistake, so it exits like bad usage; anything
+ * else is the service failing.
  */
 function reportFailure(error: unknown, deps: CliDeps): number {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'INVALID_PARAMETER') {
+  if (code === 'INVALID_PARAMETER' || code === 'NO_SUCH_PRIME') {
     deps.stderr.write(`error: ${message}\n${USAGE_HINT}\n`);
     return EXIT_USAGE;
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { U64_MAX } from '../../domain/computations/prime-computations';
 import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/queries/prime-limits';
 
 /**
@@ -29,6 +30,14 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/** A decimal integer in [min, max] read as a bigint: caps past 2^53 stay exact. */
+const wholeBigInt = (min: bigint, max: bigint) =>
+  z
+    .string()
+    .regex(/^\d{1,20}$/, 'must be a whole number')
+    .transform((text) => BigInt(text))
+    .refine((value) => value >= min && value <= max, `must be from ${min} to ${max}`);
+
 const environmentSchema = z.object({
   PRIMES_STAGE: z.enum(['production', 'development', 'test']).default('development'),
   PRIMES_TABLE: z
@@ -48,6 +57,10 @@ const environmentSchema = z.object({
   PRIMES_MAX_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.maxPageSize),
   PRIMES_DEFAULT_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.defaultPageSize),
   PRIMES_CHUNK_CAPACITY: wholeNumber(1, 100_000).optional(),
+  PRIMES_MAX_COUNTED_VALUE: wholeBigInt(100n, U64_MAX).default(
+    DEFAULT_PRIME_LIMITS.maxCountedValue,
+  ),
+  PRIMES_MAX_NTH_PRIME: wholeBigInt(25n, U64_MAX).default(DEFAULT_PRIME_LIMITS.maxNthPrime),
 });
 
 export class ConfigurationError extends Error {
@@ -85,6 +98,8 @@ export function readServiceConfig(environment: NodeJS.ProcessEnv = process.env):
       maxCount: env.PRIMES_MAX_COUNT,
       maxPageSize: env.PRIMES_MAX_PAGE_SIZE,
       defaultPageSize: env.PRIMES_DEFAULT_PAGE_SIZE,
+      maxCountedValue: env.PRIMES_MAX_COUNTED_VALUE,
+      maxNthPrime: env.PRIMES_MAX_NTH_PRIME,
     },
     chunkCapacity: env.PRIMES_CHUNK_CAPACITY,
   };

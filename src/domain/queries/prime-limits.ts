@@ -6,6 +6,13 @@ export interface PrimeLimits {
   readonly maxCount: number;
   readonly defaultPageSize: number;
   readonly maxPageSize: number;
+  /**
+   * The largest x whose count of primes up to x is computed; set it to the largest x whose
+   * count finishes inside one request's budget.
+   */
+  readonly maxCountedValue: bigint;
+  /** The largest n whose n-th prime is computed beyond the store. */
+  readonly maxNthPrime: bigint;
 }
 
 export const DEFAULT_PRIME_LIMITS: PrimeLimits = {
@@ -13,4 +20,6 @@ export const DEFAULT_PRIME_LIMITS: PrimeLimits = {
   maxCount: 455_052_511, // pi(1e10): the same work as maxValue
   defaultPageSize: 10_000,
   maxPageSize: 100_000,
+  maxCountedValue: 10n ** 16n,
+  maxNthPrime: 279_238_341_033_925n, // pi(1e16): the same work as maxCountedValue
 };

@@ -1,5 +1,7 @@
 import type { PrimeRepository } from '../../ports/prime-repository';
+import { U64_MAX, type PrimeComputations } from '../computations/prime-computations';
 import { isPrimeByMillerRabin } from '../primality/miller-rabin';
+import { requireWholeBigInt } from '../queries/whole-bigint';
 import { requireWholeNumber } from '../queries/whole-number';
 import { StoredPositions } from './stored-positions';
 
@@ -10,8 +12,18 @@ import { StoredPositions } from './stored-positions';
 export class TestPrimality {
   private readonly positions: StoredPositions;
 
-  constructor(private readonly repository: PrimeRepository) {
+  constructor(
+    private readonly repository: PrimeRepository,
+    private readonly computations: PrimeComputations,
+  ) {
     this.positions = new StoredPositions(repository);
+  }
+
+  /** Is n prime, for any n up to 2^64 - 1: past 2^53, by the 64-bit computation. */
+  async isPrimeU64(n: bigint): Promise<boolean> {
+    requireWholeBigInt('n', n, 0n, U64_MAX);
+    if (n <= BigInt(Number.MAX_SAFE_INTEGER)) return this.isPrime(Number(n));
+    return this.computations.isPrimeU64(n);
   }
 
   async isPrime(n: number): Promise<boolean> {

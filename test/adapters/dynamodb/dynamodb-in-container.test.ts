@@ -7,7 +7,9 @@ import {
   makeTestPrimeStore,
   readTestEngineEnvironment,
 } from '../../../src/composition/test-engine';
+import { describeCountMemoryContract } from '../../contract/count-memory.contract';
 import { describePrimeRepositoryContract } from '../../contract/prime-repository.contract';
+import { dynamoDbCountMemoryOn } from './count-memory-runs';
 
 // jest collects suites synchronously, so whether one runs is decided here, before any hook.
 const environment = readTestEngineEnvironment();
@@ -50,5 +52,8 @@ if (!probe.answers && environment.requireContainer) {
         dispose: () => store.dispose(),
       };
     },
+  );
+  describeCountMemoryContract(`DynamoDB in a container (${environment.testImage})`, () =>
+    dynamoDbCountMemoryOn(engine),
   );
 }

@@ -235,7 +235,8 @@ describe('the Lambda handler', () => {
     it('answers a deadline stop with 503, Retry-After and the progress; a later call finishes', async () => {
       service = memoryUseCases({ chunkCapacity: 4_096, clock: tickingClock(50) });
       handler = handlerOver(service, { clock: service.clock, deadlineMarginMs: 0 });
-      const event = httpApiEvent('GET', '/primes/count?to=2000000');
+      // The n-th prime still grows the store from this route; counts are computed instead.
+      const event = httpApiEvent('GET', '/primes/nth/148933');
       const stopped = await send(
         event,
         lambdaContext(() => 300),
@@ -253,7 +254,7 @@ describe('the Lambda handler', () => {
         lambdaContext(() => 3_600_000),
       );
       expect(finished.statusCode).toBe(200);
-      expect(JSON.parse(finished.body)).toEqual({ from: 0, to: 2_000_000, count: 148_933 });
+      expect(JSON.parse(finished.body)).toEqual({ n: 148_933, prime: 1_999_993 });
     });
 
     it('reads the query from queryStringParameters when rawQueryString is absent', async () => {

@@ -1,0 +1,28 @@
+import type { Clock } from '../../ports/clock';
+import type { PrimeRepository } from '../../ports/prime-repository';
+import type { PrimeComputations } from '../computations/prime-computations';
+import type { PrimeLimits } from '../queries/prime-limits';
+import { requireWholeBigInt } from '../queries/whole-bigint';
+import { stopAtDeadline } from './deadline-watch';
+import { storedPrimeAt } from './stored-prime-at';
+
+/**
+ * The n-th prime, counting from 1 (nth(1) = 2). Inside the store, one chunk read; beyond it,
+ * computed under the deadline, and the store does not grow for it.
+ */
+export class FindNthPrime {
+  constructor(
+    private readonly repository: PrimeRepository,
+    private readonly computations: PrimeComputations,
+    private readonly clock: Clock,
+    private readonly limits: PrimeLimits,
+  ) {}
+
+  async nth(n: bigint, deadline: number): Promise<bigint> {
+    requireWholeBigInt('n', n, 1n, this.limits.maxNthPrime);
+    const stored = await storedPrimeAt(this.repository, n - 1n);
+    if (stored !== undefined) return BigInt(stored);
+    const shouldStop = stopAtDeadline(this.clock, deadline, `the ${n}-th prime`);
+    return this.computations.nthPrime(n, shouldStop);
+  }
+}
