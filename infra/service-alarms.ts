@@ -24,6 +24,10 @@ export const METRICS_NAMESPACE = 'PrimesService';
 /** Lambda's Duration p99 may not pass this share of the timeout. */
 export const DURATION_ALARM_SHARE = 0.8;
 const PERIOD = Duration.minutes(5);
+/** The request lines (src/adapters/lambda/request-log.ts) of answers that are our fault. */
+export const FAILURE_LINES = '{ $.msg = "request" && $.outcome = "failure" }';
+/** The request lines of the deliberate deadline 503, which the caller retries. */
+export const DEADLINE_LINES = '{ $.msg = "request" && $.outcome = "deadline" }';
 
 export interface PrimesServiceAlarmsProps {
   readonly function: LambdaFunction;
