@@ -231,8 +231,6 @@ export class PrimesServiceStack extends Stack {
     if (this.table instanceof Table) answerRuleFindings(this.table, [RULE_ANSWERS.publicData]);
     answerRuleFindings(logGroup, [RULE_ANSWERS.logsEncryption, RULE_ANSWERS.logsRetention]);
     answerRuleFindings(accessLogs, [RULE_ANSWERS.logsEncryption, RULE_ANSWERS.logsRetention]);
-    answerRuleFindings(this.api, [RULE_ANSWERS.publicApi]);
-    answerRuleFindings(stage, [RULE_ANSWERS.publicApi]);
     for (const route of this.node.children.filter((child) => child instanceof HttpRoute)) {
       answerRuleFindings(route, [RULE_ANSWERS.publicApi]);
     }

@@ -6,8 +6,7 @@ import type { IConstruct } from 'constructs';
  * and the rule's id in each: cdk-nag (run on the synthesized stack in the tests), checkov and
  * cfn-lint with its serverless rules (run on the template by whoever reviews it). The reason is
  * written once and lands in each tool's own suppression: a CDK validation acknowledgement
- * (cdk-nag's), and the
- * `checkov` and `cfn-lint` metadata of the CloudFormation resource.
+ * (cdk-nag's), and the `checkov` and `cfn-lint` metadata of the CloudFormation resource.
  */
 export interface RuleAnswer {
   readonly reason: string;
@@ -21,7 +20,7 @@ export const RULE_ANSWERS = {
     reason:
       'A public read-only API of public data (primes) by design: there is no caller to ' +
       'identify. Abuse is bounded by the per-route throttle and the reserved concurrency.',
-    cdkNag: ['AwsSolutions-APIG4', 'AwsSolutions-COG4'],
+    cdkNag: ['AwsSolutions-APIG4'],
     checkov: ['CKV_AWS_309'],
     cfnLint: [],
   },
@@ -48,7 +47,7 @@ export const RULE_ANSWERS = {
       'The function is only invoked synchronously (the HTTP API integration, `aws lambda ' +
       'invoke` request-response): every failure reaches its caller as an answer, so there is ' +
       'no asynchronous event to keep in a dead-letter queue or failure destination.',
-    cdkNag: ['Serverless-LambdaDLQ', 'Serverless-LambdaAsyncFailureDestination'],
+    cdkNag: ['Serverless-LambdaDLQ'],
     checkov: ['CKV_AWS_116'],
     cfnLint: ['ES1007'],
   },

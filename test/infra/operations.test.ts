@@ -173,6 +173,31 @@ describe('the stack as operators run it', () => {
     expect(cors.AllowCredentials).toBeUndefined();
   });
 
+  it('answers the checkov and cfn-lint rules it departs from on each resource, with a reason', () => {
+    const skipped = (type: string) =>
+      Object.values(plain.template.findResources(type)).map((resource) =>
+        ((resource.Metadata?.checkov?.skip ?? []) as Array<{ id: string; comment: string }>).map(
+          (skip) => {
+            expect(skip.comment.length).toBeGreaterThan(40);
+            return skip.id;
+          },
+        ),
+      );
+    expect(skipped('AWS::Lambda::Function')).toEqual([
+      expect.arrayContaining(['CKV_AWS_116', 'CKV_AWS_117', 'CKV_AWS_173', 'CKV_AWS_50']),
+    ]);
+    expect(skipped('AWS::DynamoDB::Table')).toEqual([['CKV_AWS_119']]);
+    expect(skipped('AWS::SNS::Topic')).toEqual([['CKV_AWS_26']]);
+    for (const ids of skipped('AWS::ApiGatewayV2::Route')) expect(ids).toEqual(['CKV_AWS_309']);
+    for (const ids of skipped('AWS::Logs::LogGroup')) {
+      expect(ids).toEqual(['CKV_AWS_158', 'CKV_AWS_338']);
+    }
+    // The concurrency limit (CKV_AWS_115) is met, not skipped.
+    expect(JSON.stringify(skipped('AWS::Lambda::Function'))).not.toContain('CKV_AWS_115');
+    const fn = Object.values(plain.template.findResources('AWS::Lambda::Function'))[0];
+    expect(fn.Metadata['cfn-lint'].config.ignore_checks).toEqual(['ES1007', 'WS1000', 'WS1004']);
+  });
+
   describe('taking over a retained table by name', () => {
     const arnOf = (table: string) => ({
       'Fn::Join': [
