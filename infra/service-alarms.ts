@@ -93,7 +93,7 @@ export class PrimesServiceAlarms extends Construct {
     const fn = props.function;
     const lambdaErrors = new MathExpression({
       label: 'Lambda errors (crashes and timeouts)',
-      expression: 'MAX([errors - FILL(expected, 0), 0])',
+      expression: 'errors - FILL(expected, 0)',
       usingMetrics: {
         errors: fn.metricErrors({ period: PERIOD }),
         expected: expectedDirectErrors,
