@@ -53,8 +53,8 @@ const DEADLINE_MARGIN_MS = 2_000;
 /**
  * Steady and burst requests per second of each route. The stage's default route settings are
  * what AWS calls route-level throttling: every route of the stage gets these limits, each
- * route its own token bucket, so they do not cap the API as a whole (with the routes below and
- * `$default`, the stage admits up to nine times the rate). API Gateway applies them on a
+ * route its own token bucket, so they do not cap the API as a whole (the stage admits this rate
+ * times the number of routes below, `$default` included). API Gateway applies them on a
  * best-effort basis, under the account's own per-Region limit (10,000/s, burst 5,000, by
  * default). What caps the cost is the function's reserved concurrency.
  */
