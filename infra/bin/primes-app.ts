@@ -1,4 +1,5 @@
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { buildLambdaBundle, describeBundle } from '../../scripts/build-lambda';
 import { PrimesServiceStack } from '../primes-service-stack';
 
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
     description: 'primes as a service: DynamoDB prime store, Lambda function, HTTP API',
   });
+  // The same rule packs the tests run: a finding nobody answered shows in every synth and deploy.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new ServerlessChecks(app));
   app.synth();
 }
 

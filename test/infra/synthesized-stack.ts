@@ -7,6 +7,7 @@ import { PrimesServiceStack } from '../../infra/primes-service-stack';
 import { buildLambdaBundle, type LambdaBundle } from '../../scripts/build-lambda';
 
 export interface SynthesizedStack {
+  readonly stack: PrimesServiceStack;
   readonly template: Template;
   readonly bundle: LambdaBundle;
   /** The files of the function's code asset as the app staged it. */
@@ -17,23 +18,26 @@ export interface SynthesizedStack {
 const ROOT = path.resolve(__dirname, '../..');
 
 /**
- * The stack as `cdk synth` makes it: the same feature flags (cdk.json's context) and a bundle
- * built fresh, into a temporary folder (a fresh clone has no dist/). Everything the App writes
- * goes to that folder too.
+ * The stack as `cdk synth` makes it: the same feature flags (cdk.json's context, plus `context`
+ * as `cdk synth -c` would add it) and a bundle built fresh, into a temporary folder (a fresh
+ * clone has no dist/). Everything the App writes goes to that folder too.
  */
-export async function synthesizeStack(): Promise<SynthesizedStack> {
+export async function synthesizeStack(
+  context: Record<string, unknown> = {},
+): Promise<SynthesizedStack> {
   const workDir = mkdtempSync(path.join(tmpdir(), 'primes-infra-'));
   const bundle = await buildLambdaBundle({ outDir: path.join(workDir, 'lambda') });
   const cdkJson = JSON.parse(readFileSync(path.join(ROOT, 'cdk.json'), 'utf8')) as {
     context: Record<string, unknown>;
   };
   const outdir = path.join(workDir, 'cdk.out');
-  const app = new App({ outdir, context: cdkJson.context });
+  const app = new App({ outdir, context: { ...cdkJson.context, ...context } });
   const stack = new PrimesServiceStack(app, 'PrimesService', { bundleDir: bundle.outDir });
   const template = Template.fromStack(stack);
   const assetDir = readdirSync(outdir).find((name) => name.startsWith('asset.'));
   if (assetDir === undefined) throw new Error(`no staged asset in ${outdir}`);
   return {
+    stack,
     template,
     bundle,
     assetFiles: readdirSync(path.join(outdir, assetDir)).sort(),
