@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Container } from 'inversify';
+import { createPrimesApp, type PrimesApp } from '../adapters/http-api/primes-app';
 import type { PrimeLimits } from '../domain/queries/prime-limits';
+import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { PrimeRepository } from '../ports/prime-repository';
 import { CLOCK, LOGGER, PRIME_REPOSITORY } from '../ports/tokens';
 import { bindPrimeUseCases } from './bind-prime-use-cases';
 import { systemClock } from './system-clock';
-import { PRIME_LIMITS } from './tokens';
+import { PRIME_LIMITS, PRIME_USE_CASES } from './tokens';
 
 export interface ServiceParts {
   readonly logger: Logger;
@@ -25,4 +29,22 @@ export function createServiceContainer(parts: ServiceParts): Container {
   container.bind<PrimeRepository>(PRIME_REPOSITORY).toConstantValue(parts.repository);
   bindPrimeUseCases(container);
   return container;
+}
+
+/**
+ * Where GET /docs reads swagger-ui-dist's files: the copies the Lambda bundle carries beside
+ * index.js, else the installed package.
+ */
+export function docsAssetsDir(): string {
+  const besideBundle = path.join(__dirname, 'swagger-ui');
+  if (existsSync(besideBundle)) return besideBundle;
+  return path.dirname(require.resolve('swagger-ui-dist/package.json'));
+}
+
+/** The HTTP API over a container's use cases and logger, as both transports serve it. */
+export function createServiceApp(container: Container): PrimesApp {
+  return createPrimesApp(container.get<PrimeUseCases>(PRIME_USE_CASES), {
+    logger: container.get<Logger>(LOGGER),
+    docsAssetsDir: docsAssetsDir(),
+  });
 }

@@ -1,22 +1,31 @@
-import type { ApiResponse, HttpApi } from '../../../src/adapters/http-api/api-types';
-import { parseQueryString, splitRequestTarget } from '../../../src/adapters/http-api/query-string';
+import type { PrimesFetch } from '../../../src/adapters/http-api/primes-env';
 
-export interface ParsedResponse extends ApiResponse {
+export interface ParsedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
   readonly json: unknown;
 }
 
-/** Sends `target` ("/primes?max=10") to the api as a transport would, and parses the answer. */
+/** Sends `target` ("/primes?max=10") to the app as a transport would, and parses the answer. */
 export async function call(
-  api: HttpApi,
+  app: PrimesFetch,
   target: string,
-  options: { method?: string; deadline?: number } = {},
+  options: { method?: string; deadline?: number; headers?: Record<string, string> } = {},
 ): Promise<ParsedResponse> {
-  const { path, rawQuery } = splitRequestTarget(target);
-  const response = await api.handle({
+  const request = new Request(`http://primes.test${target}`, {
     method: options.method ?? 'GET',
-    path,
-    query: parseQueryString(rawQuery),
+    headers: options.headers,
+  });
+  const response = await app.fetch(request, {
     deadline: options.deadline ?? Date.now() + 60_000,
   });
-  return { ...response, json: JSON.parse(response.body) as unknown };
+  const body = await response.text();
+  const headers = Object.fromEntries(response.headers.entries());
+  return {
+    status: response.status,
+    headers,
+    body,
+    json: body ? (JSON.parse(body) as unknown) : null,
+  };
 }
