@@ -38,7 +38,12 @@ export function createServiceContainer(parts: ServiceParts): Container {
 export function docsAssetsDir(): string {
   const besideBundle = path.join(__dirname, 'swagger-ui');
   if (existsSync(besideBundle)) return besideBundle;
-  return path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  try {
+    return path.dirname(require.resolve('swagger-ui-dist/package.json'));
+  } catch {
+    // Neither: GET /docs answers that its files are not installed, and the rest is served.
+    return besideBundle;
+  }
 }
 
 /** The HTTP API over a container's use cases and logger, as both transports serve it. */
