@@ -5,13 +5,20 @@ export interface ParsedResponse {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
   readonly json: unknown;
+  readonly bytes: Buffer;
 }
 
 /** Sends `target` ("/primes?max=10") to the app as a transport would, and parses the answer. */
 export async function call(
   app: PrimesFetch,
   target: string,
-  options: { method?: string; deadline?: number; headers?: Record<string, string> } = {},
+  options: {
+    method?: string;
+    deadline?: number;
+    headers?: Record<string, string>;
+    /** Keep the body as bytes (a compressed answer is not text). */
+    raw?: boolean;
+  } = {},
 ): Promise<ParsedResponse> {
   const request = new Request(`http://primes.test${target}`, {
     method: options.method ?? 'GET',
@@ -20,12 +27,9 @@ export async function call(
   const response = await app.fetch(request, {
     deadline: options.deadline ?? Date.now() + 60_000,
   });
-  const body = await response.text();
+  const bytes = Buffer.from(await response.arrayBuffer());
   const headers = Object.fromEntries(response.headers.entries());
-  return {
-    status: response.status,
-    headers,
-    body,
-    json: body ? (JSON.parse(body) as unknown) : null,
-  };
+  const body = options.raw ? '' : bytes.toString('utf8');
+  const json = body ? (JSON.parse(body) as unknown) : null;
+  return { status: response.status, headers, body, json, bytes };
 }
