@@ -12,7 +12,15 @@ export function primeRoute<R extends RouteConfig>(route: R, handler: RouteHandle
   const query = route.request?.query;
   const accepted = query instanceof z.ZodObject ? Object.keys(query.shape) : [];
   const refuse = (result: CheckResult): undefined => refuseInvalidParameters(result, accepted);
-  return [route, handler, refuse] as const;
+  if (query instanceof z.ZodObject) return [route, handler, refuse] as const;
+  // A route that declares no query takes none: a misspelt or stray parameter is still refused,
+  // and its typed client is not asked for an empty query.
+  const noQuery = ((c, next) => {
+    const [stray] = Object.keys(c.req.queries());
+    if (stray !== undefined) throw new InvalidParameterError(stray, unknownParameterRule([]));
+    return handler(c, next);
+  }) as RouteHandler<R, PrimesEnv>;
+  return [route, noQuery, refuse] as const;
 }
 
 /**

@@ -64,7 +64,7 @@ export function docsPageRoute() {
     path: '/docs',
     operationId: 'docsPage',
     summary: 'This reference as an interactive page (Swagger UI)',
-    request: { query: z.strictObject({}) },
+
     responses: {
       ...routeAnswers(Html, 'The page.', { store: false, etag: true }),
       200: {
@@ -89,7 +89,6 @@ export function docsAssetRoute(assetsDir: string) {
       params: z.strictObject({
         asset: z.enum(names, { error: `must be one of ${names.join(', ')}` }),
       }),
-      query: z.strictObject({}),
     },
     responses: {
       ...routeAnswers(z.string(), 'The file.', { store: false, etag: true }),

@@ -22,7 +22,6 @@ export function isPrimeRoute() {
           description: 'The number to test.',
         }),
       }),
-      query: z.strictObject({}),
     },
     responses: routeAnswers(Primality, 'Whether n is prime.', { store: true, etag: true }),
   });

@@ -19,7 +19,6 @@ export function nthPrimeRoute(limits: PrimeLimits) {
       params: z.strictObject({
         n: decimalNumber({ min: 1, max: limits.maxCount, description: 'Which prime, from 1.' }),
       }),
-      query: z.strictObject({}),
     },
     responses: routeAnswers(NthPrime, 'The n-th prime.', { store: true, etag: true }),
   });

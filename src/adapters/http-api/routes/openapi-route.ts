@@ -10,7 +10,7 @@ export function openApiRoute(document: () => object) {
     path: '/openapi.json',
     operationId: 'openApi',
     summary: 'This document',
-    request: { query: z.strictObject({}) },
+
     responses: routeAnswers(
       z.record(z.string(), z.unknown()).openapi({ description: 'An OpenAPI 3.1 document.' }),
       'The OpenAPI 3.1 document.',

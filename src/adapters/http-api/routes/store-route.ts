@@ -22,7 +22,7 @@ export function storeRoute() {
     path: '/store',
     operationId: 'describeStore',
     summary: 'How far the store reaches and the capacity it has consumed',
-    request: { query: z.strictObject({}) },
+
     responses: routeAnswers(StoreDescription, 'The store.', { store: true, etag: false }),
   });
   return primeRoute(route, async (c) => {
