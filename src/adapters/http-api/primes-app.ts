@@ -88,6 +88,8 @@ export function createPrimesApp(useCases: PrimeUseCases, options: PrimesAppOptio
   });
   const routes = servedRoutes(useCases.limits, options.docsAssetsDir);
   app.route('/', routes);
+  // The outer app adds middleware and error answers only: its routes are those of `routes`,
+  // whose type is what a typed client reads.
   return app as unknown as PrimesApp;
 }
 
