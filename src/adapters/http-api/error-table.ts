@@ -76,8 +76,16 @@ export function codesOfStatus(status: ErrorStatus): ErrorCode[] {
   return ERROR_CODES.filter((code) => ERROR_TABLE[code].status === status);
 }
 
+const bodySchemas = new Map<ErrorStatus, ReturnType<typeof makeErrorBodySchema>>();
+
 /** The body of every error answer of `status`, with the codes that status carries. */
 export function errorBodySchema(status: ErrorStatus) {
+  let schema = bodySchemas.get(status);
+  if (!schema) bodySchemas.set(status, (schema = makeErrorBodySchema(status)));
+  return schema;
+}
+
+function makeErrorBodySchema(status: ErrorStatus) {
   const codes = codesOfStatus(status);
   const error = z.object({
     code: z.enum(codes as [ErrorCode, ...ErrorCode[]]),
