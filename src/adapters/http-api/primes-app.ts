@@ -27,17 +27,19 @@ export interface PrimesAppOptions {
   readonly docsAssetsDir: string;
 }
 
+/** No route takes a body, so anything larger is a mistake. */
+const DEFAULT_MAX_BODY_BYTES = 16_384;
 /** Answers are compressed from this size on: below it gzip saves less than it costs. */
 const COMPRESS_FROM_BYTES = 1_024;
 /** What changes between two calls: no validator, so no 304 either. */
 const CHANGING_PATHS = new Set(['/store', '/health']);
 
 /** The routes and the service's own pages: what the document describes and a client calls. */
-function servedRoutes(limits: PrimeLimits, docsAssetsDir: string) {
+function servedRoutes(limits: PrimeLimits, docsAssetsDir: string, maxBodyBytes: number) {
   const routes = primeRoutes(limits)
     .openapi(...docsPageRoute())
     .openapi(...docsAssetRoute(docsAssetsDir));
-  return routes.openapi(...openApiRoute(() => openApiDocument(routes, limits)));
+  return routes.openapi(...openApiRoute(() => openApiDocument(routes, limits, maxBodyBytes)));
 }
 
 /** The app's type, for `hc<PrimesApp>(url)` from `hono/client`. */
@@ -53,7 +55,7 @@ export function createPrimesApp(useCases: PrimeUseCases, options: PrimesAppOptio
     logger: options.logger,
     retryAfterSeconds: options.retryAfterSeconds ?? 1,
   };
-  const maxBodyBytes = options.maxBodyBytes ?? 16_384;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const app = new OpenAPIHono<PrimesEnv>();
   app.onError((error) => errorResponse(error, errorOptions));
   app.notFound(() =>
@@ -86,7 +88,7 @@ export function createPrimesApp(useCases: PrimeUseCases, options: PrimesAppOptio
     c.set('useCases', useCases);
     await next();
   });
-  const routes = servedRoutes(useCases.limits, options.docsAssetsDir);
+  const routes = servedRoutes(useCases.limits, options.docsAssetsDir, maxBodyBytes);
   app.route('/', routes);
   // The outer app adds middleware and error answers only: its routes are those of `routes`,
   // whose type is what a typed client reads.
@@ -94,7 +96,11 @@ export function createPrimesApp(useCases: PrimeUseCases, options: PrimesAppOptio
 }
 
 /** The OpenAPI 3.1 document of `routes`, limits stated as configured. */
-export function openApiDocument(routes: OpenAPIHono<PrimesEnv>, limits: PrimeLimits) {
+export function openApiDocument(
+  routes: OpenAPIHono<PrimesEnv>,
+  limits: PrimeLimits,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+) {
   return routes.getOpenAPI31Document(
     {
       openapi: '3.1.0',
@@ -109,7 +115,7 @@ export function openApiDocument(routes: OpenAPIHono<PrimesEnv>, limits: PrimeLim
           'GET (CORS); answers over 1 KiB are gzip-compressed when Accept-Encoding allows; ' +
           'answers that never change carry a strong ETag and answer 304 to If-None-Match. ' +
           'A path not listed here answers 404, a method other than GET 405 with `Allow: GET`, ' +
-          'and a request body over 16 KiB 413.',
+          `and a request body over ${maxBodyBytes} bytes 413.`,
       },
     },
     { unionPreferredType: 'oneOf' },
@@ -185,5 +191,7 @@ const namedParametersOnly: MiddlewareHandler = async (c, next) => {
 /** Every path the app serves, in the document's form ("/primes/nth/{n}"): API Gateway's routes. */
 export function servedPaths(): string[] {
   const limits = DEFAULT_PRIME_LIMITS;
-  return Object.keys(openApiDocument(servedRoutes(limits, ''), limits).paths ?? {});
+  return Object.keys(
+    openApiDocument(servedRoutes(limits, '', DEFAULT_MAX_BODY_BYTES), limits).paths ?? {},
+  );
 }

@@ -134,6 +134,23 @@ describe('the OpenAPI document', () => {
     expect((await call(app, '/primes/nth/0')).status).toBe(400);
   });
 
+  it('states the configured body cap', async () => {
+    const capped = createPrimesApp(service.useCases, {
+      logger: silentLogger,
+      docsAssetsDir: DOCS_ASSETS_DIR,
+      maxBodyBytes: 4_096,
+    });
+    const document = (await call(capped, '/openapi.json')).json as {
+      info: { description: string };
+    };
+    expect(document.info.description).toContain('a request body over 4096 bytes 413');
+    const refused = await capped.fetch(
+      new Request('http://primes.test/primes?max=5', { method: 'POST', body: 'x'.repeat(4_097) }),
+      { deadline: Date.now() + 10_000 },
+    );
+    expect(refused.status).toBe(413);
+  });
+
   it('writes the rules between parameters where a reader sees them', async () => {
     const { paths } = await documentOf();
     expect(paths['/primes'].get.description).toMatch(/exactly one of: `max`.*`to`.*`count`/);
