@@ -1,15 +1,12 @@
 import { ensurePrimesTable } from '../src/adapters/dynamodb/create-primes-table';
 import { DynamoDbPrimeRepository } from '../src/adapters/dynamodb/dynamodb-prime-repository';
 import { startLocalServer, type LocalServer } from '../src/adapters/http/local-server';
-import { createHttpApi } from '../src/adapters/http-api/http-api';
 import { readServiceConfig } from '../src/composition/config/environment';
 import { createLogger } from '../src/composition/create-logger';
 import { makeLocalDynamoDbClients } from '../src/composition/engines/dynamodb-clients';
 import { LOCAL_DYNAMODB_RETRIES } from '../src/composition/engines/dynamodb-retries';
 import { startEmbeddedDynalite } from '../src/composition/engines/embedded-dynalite';
-import { createServiceContainer } from '../src/composition/service-container';
-import { PRIME_USE_CASES } from '../src/composition/tokens';
-import type { PrimeUseCases } from '../src/domain/use-cases/prime-use-cases';
+import { createServiceApp, createServiceContainer } from '../src/composition/service-container';
 import type { PrimeRepository } from '../src/ports/prime-repository';
 import { logCommandCosts, type CommandCostLog } from './command-costs';
 
@@ -19,8 +16,11 @@ const logger = createLogger(config.logLevel);
 /** The local server over the service graph of any repository, on a free port of 127.0.0.1. */
 export function serveRepository(repository: PrimeRepository): Promise<LocalServer> {
   const container = createServiceContainer({ logger, limits: config.limits, repository });
-  const api = createHttpApi(container.get<PrimeUseCases>(PRIME_USE_CASES), { logger });
-  return startLocalServer(api, { port: 0, requestTimeoutMs: config.requestBudgetMs, logger });
+  return startLocalServer(createServiceApp(container), {
+    port: 0,
+    requestTimeoutMs: config.requestBudgetMs,
+    logger,
+  });
 }
 
 export interface DevelopmentLikeServer {

@@ -17,6 +17,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { answerRuleFindings, RULE_ANSWERS } from './rule-answers';
 import { PrimesServiceAlarms } from './service-alarms';
+import { servedPaths } from '../src/adapters/http-api/primes-app';
 
 /**
  * Every DynamoDB action the production adapter sends (src/adapters/dynamodb/chunk-table.ts), and
@@ -24,16 +25,8 @@ import { PrimesServiceAlarms } from './service-alarms';
  */
 export const PRIME_STORE_ACTIONS = ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem'] as const;
 
-/** The service's routes (design.md section 4); test/infra checks them against the OpenAPI paths. */
-export const SERVICE_ROUTES = [
-  '/primes',
-  '/primes/nth/{n}',
-  '/primes/count',
-  '/is-prime/{n}',
-  '/store',
-  '/health',
-  '/openapi.json',
-] as const;
+/** The service's routes, read from the app's own route definitions. */
+export const SERVICE_ROUTES = servedPaths();
 
 /**
  * One full vCPU: Lambda gives CPU in proportion to memory, and 1,769 MB is where a function gets

@@ -1,11 +1,11 @@
 import { runCli } from '../adapters/cli/run-cli';
 import { startLocalServer } from '../adapters/http/local-server';
-import { createHttpApi } from '../adapters/http-api/http-api';
 import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
 import type { Logger } from '../ports/logger';
 import { LOGGER } from '../ports/tokens';
 import { ConfigurationError, readServiceConfig } from './config/environment';
 import { createDevelopmentRoot, type DevelopmentRoot } from './development';
+import { createServiceApp } from './service-container';
 import { PRIME_USE_CASES } from './tokens';
 
 // The SDK warns at every client creation that its 2027 releases need Node 22. Development runs
@@ -25,9 +25,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return await runCli(argv, {
       openUseCases,
       serve: async (port) => {
-        const logger = (await root()).container.get<Logger>(LOGGER);
-        const api = createHttpApi(await openUseCases(), { logger });
-        const server = await startLocalServer(api, {
+        const { container } = await root();
+        const logger = container.get<Logger>(LOGGER);
+        const server = await startLocalServer(createServiceApp(container), {
           port: port ?? config.port,
           requestTimeoutMs: config.requestBudgetMs,
           logger,

@@ -4,7 +4,6 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Container } from 'inversify';
 import { DynamoDbCountMemory } from '../adapters/dynamodb/dynamodb-count-memory';
 import { DynamoDbPrimeRepository } from '../adapters/dynamodb/dynamodb-prime-repository';
-import { createHttpApi } from '../adapters/http-api/http-api';
 import { createLambdaHandler, type LambdaHandler } from '../adapters/lambda/lambda-handler';
 import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
 import type { Clock } from '../ports/clock';
@@ -13,7 +12,7 @@ import { CLOCK, LOGGER } from '../ports/tokens';
 import type { ServiceConfig } from './config/environment';
 import { createLogger } from './create-logger';
 import { LAMBDA_DYNAMODB_RETRIES } from './engines/dynamodb-retries';
-import { createServiceContainer } from './service-container';
+import { createServiceApp, createServiceContainer } from './service-container';
 import { PRIME_USE_CASES } from './tokens';
 
 /**
@@ -41,7 +40,7 @@ export function createProductionHandler(
   const container = createProductionContainer(config, client);
   const useCases = container.get<PrimeUseCases>(PRIME_USE_CASES);
   const logger = container.get<Logger>(LOGGER);
-  return createLambdaHandler(createHttpApi(useCases, { logger }), useCases, {
+  return createLambdaHandler(createServiceApp(container), useCases, {
     deadlineMarginMs: config.deadlineMarginMs,
     clock: container.get<Clock>(CLOCK),
     logger,

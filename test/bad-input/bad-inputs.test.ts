@@ -1,4 +1,5 @@
-import { createHttpApi } from '../../src/adapters/http-api/http-api';
+import { createPrimesApp } from '../../src/adapters/http-api/primes-app';
+import { DOCS_ASSETS_DIR } from '../support/docs-assets-dir';
 import { call } from '../adapters/http-api/api-client';
 import { silentLogger } from '../support/silent-logger';
 import { badInputService } from './bad-input-service';
@@ -19,7 +20,10 @@ describe('the table of bad inputs', () => {
 
   it('misuses a genuine cursor: the one the service returns for its query', async () => {
     const service = await badInputService();
-    const api = createHttpApi(service.useCases, { logger: silentLogger });
+    const api = createPrimesApp(service.useCases, {
+      docsAssetsDir: DOCS_ASSETS_DIR,
+      logger: silentLogger,
+    });
     const first = await call(api, REAL_CURSOR_QUERY);
     expect(first.json).toEqual({ primes: [2, 3, 5, 7, 11, 13, 17, 19, 23, 29], next: REAL_CURSOR });
     const second = await call(api, `${REAL_CURSOR_QUERY}&cursor=${REAL_CURSOR}`);

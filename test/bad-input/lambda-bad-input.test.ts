@@ -1,4 +1,5 @@
-import { createHttpApi } from '../../src/adapters/http-api/http-api';
+import { createPrimesApp } from '../../src/adapters/http-api/primes-app';
+import { DOCS_ASSETS_DIR } from '../support/docs-assets-dir';
 import { DirectInvokeError } from '../../src/adapters/lambda/direct-invoke-error';
 import { createLambdaHandler, type LambdaHandler } from '../../src/adapters/lambda/lambda-handler';
 import { httpApiEvent, lambdaContext } from '../adapters/lambda/lambda-events';
@@ -30,7 +31,7 @@ let handler: LambdaHandler;
 beforeEach(async () => {
   service = await badInputService();
   logger = errorLogger();
-  const api = createHttpApi(service.useCases, { logger });
+  const api = createPrimesApp(service.useCases, { docsAssetsDir: DOCS_ASSETS_DIR, logger });
   handler = createLambdaHandler(api, service.useCases, {
     clock: realClock,
     logger,
@@ -40,7 +41,7 @@ beforeEach(async () => {
 // A refusal is the caller's mistake: nothing is logged as a failure (a 500 would be).
 afterEach(() => expect(logger.errors).toEqual([]));
 
-interface HttpApiResult {
+interface PrimesFetchResult {
   readonly statusCode: number;
   readonly headers: Record<string, string>;
   readonly body: string;
@@ -56,7 +57,7 @@ describe('bad input through API Gateway HTTP API events', () => {
       ANSWER_WITHIN_MS,
       testCase,
       handler(event, context),
-    )) as HttpApiResult;
+    )) as PrimesFetchResult;
     expect(result.isBase64Encoded).toBe(false);
     expectHttpRefusal(testCase, {
       status: result.statusCode,
@@ -70,7 +71,7 @@ describe('bad input through API Gateway HTTP API events', () => {
     const testCase = BAD_INPUTS.find((each) => each.name === 'a repeated parameter');
     if (!testCase?.http) throw new Error('the table lost its repeated parameter');
     const event = httpApiEvent('GET', testCase.http.target, { stage: 'prod' });
-    const result = (await handler(event, context)) as HttpApiResult;
+    const result = (await handler(event, context)) as PrimesFetchResult;
     expectHttpRefusal(testCase, {
       status: result.statusCode,
       headers: result.headers,

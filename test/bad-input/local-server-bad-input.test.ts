@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { createHttpApi } from '../../src/adapters/http-api/http-api';
+import { createPrimesApp } from '../../src/adapters/http-api/primes-app';
+import { DOCS_ASSETS_DIR } from '../support/docs-assets-dir';
 import { startLocalServer, type LocalServer } from '../../src/adapters/http/local-server';
 import {
   badInputService,
@@ -65,10 +66,13 @@ describe('bad input over the local server', () => {
   beforeEach(async () => {
     service = await badInputService();
     logger = errorLogger();
-    server = await startLocalServer(createHttpApi(service.useCases, { logger }), {
-      port: 0,
-      logger,
-    });
+    server = await startLocalServer(
+      createPrimesApp(service.useCases, { docsAssetsDir: DOCS_ASSETS_DIR, logger }),
+      {
+        port: 0,
+        logger,
+      },
+    );
   });
   afterEach(async () => {
     await server.close();

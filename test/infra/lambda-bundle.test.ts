@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { lambdaLikeEnvironment, measureColdStart } from '../../bench/cold-start';
 import { PRIME_STORE_ACTIONS } from '../../infra/primes-service-stack';
 import {
@@ -19,7 +20,7 @@ import { makeLocalDynamoDbClients } from '../../src/composition/engines/dynamodb
 import type { DynamoDbEngine } from '../../src/composition/engines/dynamodb-engine';
 import { startEmbeddedDynalite } from '../../src/composition/engines/embedded-dynalite';
 import { httpApiEvent } from '../adapters/lambda/lambda-events';
-import { firstPrimes } from '../support/reference-primes';
+import { firstPrimes, primesBetween } from '../support/reference-primes';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Room to grow; today's bundle is about 1 MB, zod alone 440 KB of it. */
@@ -112,6 +113,18 @@ describe('the Lambda bundle', () => {
     expect(offenders).toMatch(/^classic-level /m);
   });
 
+  it('carries the files of the reference page beside index.js', () => {
+    const copied = readFileSync(path.join(bundle.outDir, 'swagger-ui', 'swagger-ui-bundle.js'));
+    const installed = readFileSync(require.resolve('swagger-ui-dist/swagger-ui-bundle.js'));
+    expect(copied.equals(installed)).toBe(true);
+    const meta = JSON.parse(
+      readFileSync(path.join(bundle.outDir, 'meta.json'), 'utf8'),
+    ) as Metafile;
+    expect(Object.keys(meta.inputs).filter((input) => input.includes('swagger-ui-dist'))).toEqual(
+      [],
+    );
+  });
+
   it('loads in a fresh node process without touching the network', () => {
     const report = measureColdStart({ bundleFile: bundle.file, runs: 1 });
     expect(report.runs[0].exportsHandler).toBe(true);
@@ -141,6 +154,9 @@ describe('the Lambda bundle', () => {
         { max: 100 },
         httpApiEvent('GET', '/primes/nth/1000'),
         httpApiEvent('GET', '/store'),
+        httpApiEvent('GET', '/primes?max=10000', { headers: { 'accept-encoding': 'gzip' } }),
+        httpApiEvent('GET', '/docs'),
+        httpApiEvent('GET', '/docs/swagger-ui-bundle.js'),
       ];
       // Asynchronously: the proxy answering the child lives in this process.
       const { stdout } = await promisify(execFile)(
@@ -149,6 +165,7 @@ describe('the Lambda bundle', () => {
         {
           encoding: 'utf8',
           timeout: 30_000,
+          maxBuffer: 32 * 1024 * 1024,
           env: lambdaLikeEnvironment(false, {
             PRIMES_TABLE: tableName,
             // The SDK's service-specific endpoint variable: the bundle itself is unchanged.
@@ -156,15 +173,37 @@ describe('the Lambda bundle', () => {
           }),
         },
       );
-      const [direct, nth, store] = JSON.parse(stdout) as [
+      interface Answer {
+        statusCode: number;
+        headers: Record<string, string>;
+        body: string;
+        isBase64Encoded: boolean;
+      }
+      const [direct, nth, store, gzipped, page, script] = JSON.parse(stdout) as [
         number[],
-        { statusCode: number; body: string },
-        { statusCode: number; body: string },
+        ...Answer[],
       ];
       expect(direct).toEqual(Array.from(firstPrimes(25)));
       expect(nth.statusCode).toBe(200);
       expect(JSON.parse(nth.body)).toEqual({ n: 1000, prime: 7919 });
       expect(JSON.parse(store.body)).toMatchObject({ engine: 'dynamodb', count: 1000 });
+
+      // API Gateway passes a base64 body with its Content-Encoding through to the caller.
+      expect([gzipped.isBase64Encoded, gzipped.headers['content-encoding']]).toEqual([
+        true,
+        'gzip',
+      ]);
+      const unzipped = gunzipSync(Buffer.from(gzipped.body, 'base64')).toString('utf8');
+      expect(JSON.parse(unzipped)).toEqual({ primes: primesBetween(0, 10_000), next: null });
+
+      // The reference page and its script come from the bundle's own copy of Swagger UI.
+      expect([page.statusCode, page.headers['content-type']]).toEqual([
+        200,
+        'text/html; charset=utf-8',
+      ]);
+      expect(page.body).toContain('docs/swagger-ui-bundle.js');
+      expect(script.statusCode).toBe(200);
+      expect(script.body).toContain('SwaggerUIBundle');
 
       expect(proxy.operations.length).toBeGreaterThan(0);
       const granted: readonly string[] = PRIME_STORE_ACTIONS;

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { openApiDocument } from '../../src/adapters/http-api/openapi-document';
+import { openApiDocument } from '../../src/adapters/http-api/primes-app';
+import { primeRoutes } from '../../src/adapters/http-api/prime-routes';
 import { DEFAULT_PRIME_LIMITS } from '../../src/domain/queries/prime-limits';
 import {
   actionsOf,
@@ -103,11 +104,14 @@ describe('the synthesized CloudFormation template', () => {
 
   describe('the HTTP API', () => {
     it('routes GET on every path of the OpenAPI document, and everything else, to the function', () => {
-      const paths = Object.keys(openApiDocument(DEFAULT_PRIME_LIMITS).paths);
+      const document = openApiDocument(primeRoutes(DEFAULT_PRIME_LIMITS), DEFAULT_PRIME_LIMITS);
+      const paths = Object.keys(document.paths ?? {});
       const routeKeys = Object.values(template().findResources('AWS::ApiGatewayV2::Route')).map(
         (route) => route.Properties.RouteKey as string,
       );
-      expect(routeKeys.sort()).toEqual([...paths.map((path) => `GET ${path}`), '$default'].sort());
+      // Beside the routes of the list, the service's own pages: this document and its reference.
+      const served = [...paths, '/openapi.json', '/docs', '/docs/{asset}'];
+      expect(routeKeys.sort()).toEqual([...served.map((path) => `GET ${path}`), '$default'].sort());
       expect(paths).toEqual(
         expect.arrayContaining([
           '/primes',
@@ -116,7 +120,6 @@ describe('the synthesized CloudFormation template', () => {
           '/is-prime/{n}',
           '/store',
           '/health',
-          '/openapi.json',
         ]),
       );
     });

@@ -1,10 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import type { Logger } from '../../ports/logger';
-import type { ApiResponse, HttpApi } from '../http-api/api-types';
-import { errorResponse } from '../http-api/error-response';
-import { parseQueryString, splitRequestTarget } from '../http-api/query-string';
-import { readRequestBody } from './request-body';
+import type { PrimesFetch } from '../http-api/primes-env';
 
 export interface LocalServerOptions {
   /** 0 picks a free port; default 3000. */
@@ -13,8 +11,6 @@ export interface LocalServerOptions {
   readonly host?: string;
   /** Each request's deadline budget, as a Lambda's timeout would be; default 25,000 ms. */
   readonly requestTimeoutMs?: number;
-  /** Default 16 KiB: no route takes a body, so anything larger is a mistake. */
-  readonly maxBodyBytes?: number;
   /** How long close() lets requests in flight finish before cutting them; default 5,000 ms. */
   readonly closeGraceMs?: number;
   readonly logger: Logger;
@@ -27,38 +23,26 @@ export interface LocalServer {
   close(): Promise<void>;
 }
 
-/** Serves `api` over node:http: the same routes and answers as the Lambda behind API Gateway. */
+/** Serves `app` over node:http: the same routes and answers as the Lambda behind API Gateway. */
 export async function startLocalServer(
-  api: HttpApi,
+  app: PrimesFetch,
   options: LocalServerOptions,
 ): Promise<LocalServer> {
   const host = options.host ?? '127.0.0.1';
   const budget = options.requestTimeoutMs ?? 25_000;
-  const maxBodyBytes = options.maxBodyBytes ?? 16_384;
   const logger = options.logger;
-
-  const answer = async (request: IncomingMessage): Promise<ApiResponse> => {
-    // The deadline starts when the request arrives, as a Lambda's timeout does.
-    const deadline = Date.now() + budget;
-    try {
-      const body = await readRequestBody(request, maxBodyBytes);
-      const { path, rawQuery } = splitRequestTarget(request.url ?? '/');
-      const query = parseQueryString(rawQuery);
-      return await api.handle({ method: request.method ?? 'GET', path, query, body, deadline });
-    } catch (error) {
-      return errorResponse(error, { logger, retryAfterSeconds: 1 });
-    }
-  };
-
   let closing: Promise<void> | undefined;
-  const server = createServer((request, response) => {
-    answer(request)
-      .then((result) => send(response, result, closing !== undefined))
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'could not send a response');
-        response.destroy();
-      });
-  });
+
+  const server = createAdaptorServer({
+    fetch: async (request: Request) => {
+      // The deadline starts when the request arrives, as a Lambda's timeout does.
+      const response = await app.fetch(request, { deadline: Date.now() + budget });
+      // Closing, the server ends each kept-alive connection with its answer rather than at
+      // its idle timeout.
+      if (closing) response.headers.set('connection', 'close');
+      return response;
+    },
+  }) as Server;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,17 +68,4 @@ export async function startLocalServer(
     }));
 
   return { url, port, close };
-}
-
-function send(response: ServerResponse, result: ApiResponse, closing: boolean): void {
-  const body = Buffer.from(result.body, 'utf8');
-  const headers: Record<string, string | number> = {
-    ...result.headers,
-    'content-length': body.length,
-  };
-  // A refused body may still be arriving: closing the connection stops reading it. Closing,
-  // the server ends each kept-alive connection with its answer rather than at its idle timeout.
-  if (result.status === 413 || closing) headers.connection = 'close';
-  response.writeHead(result.status, headers);
-  response.end(body);
 }

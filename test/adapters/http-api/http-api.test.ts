@@ -1,5 +1,6 @@
-import type { HttpApi } from '../../../src/adapters/http-api/api-types';
-import { createHttpApi } from '../../../src/adapters/http-api/http-api';
+import type { PrimesFetch } from '../../../src/adapters/http-api/primes-env';
+import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
+import { DOCS_ASSETS_DIR } from '../../support/docs-assets-dir';
 import { encodePageCursor } from '../../../src/domain/queries/page-cursor';
 import type { Logger } from '../../../src/ports/logger';
 import { StoreCorruptError, StoreUnavailableError } from '../../../src/ports/store-errors';
@@ -19,11 +20,14 @@ function recordingLogger(): Logger & { errors: object[] } {
 
 describe('the HTTP API', () => {
   let service: MemoryService;
-  let api: HttpApi;
+  let api: PrimesFetch;
 
   beforeEach(() => {
     service = memoryUseCases({ chunkCapacity: 1_024 });
-    api = createHttpApi(service.useCases, { logger: silentLogger });
+    api = createPrimesApp(service.useCases, {
+      docsAssetsDir: DOCS_ASSETS_DIR,
+      logger: silentLogger,
+    });
   });
 
   describe('GET /primes', () => {
@@ -158,6 +162,8 @@ describe('the HTTP API', () => {
         '/store',
         '/health',
         '/openapi.json',
+        '/docs',
+        '/docs/{asset}',
       ].sort(),
     );
   });
@@ -260,7 +266,10 @@ describe('the HTTP API', () => {
       const response = await call(api, target, { method });
       expect(response.status).toBe(405);
       expect(response.headers.allow).toBe('GET');
-      expect((response.json as ErrorBody).error.code).toBe('METHOD_NOT_ALLOWED');
+      // A HEAD answer has no body, by HTTP's rule.
+      if (method !== 'HEAD') {
+        expect((response.json as ErrorBody).error.code).toBe('METHOD_NOT_ALLOWED');
+      }
     });
   });
 
@@ -268,7 +277,11 @@ describe('the HTTP API', () => {
     it('answers a deadline stop with 503, Retry-After and the progress; the next call finishes', async () => {
       // Each clock read moves 50 ms: the deadline 300 ms ahead comes after the first chunk.
       service = memoryUseCases({ chunkCapacity: 1_024, clock: tickingClock(50) });
-      api = createHttpApi(service.useCases, { logger: silentLogger, retryAfterSeconds: 2 });
+      api = createPrimesApp(service.useCases, {
+        docsAssetsDir: DOCS_ASSETS_DIR,
+        logger: silentLogger,
+        retryAfterSeconds: 2,
+      });
       const stopped = await call(api, '/primes?count=50000&limit=100000', {
         deadline: service.clock.now() + 300,
       });
@@ -292,7 +305,7 @@ describe('the HTTP API', () => {
 
     it('answers an unavailable store with 503 and a message free of its internals', async () => {
       const logger = recordingLogger();
-      api = createHttpApi(service.useCases, { logger });
+      api = createPrimesApp(service.useCases, { docsAssetsDir: DOCS_ASSETS_DIR, logger });
       jest
         .spyOn(service.repository, 'reach')
         .mockRejectedValue(
@@ -318,7 +331,7 @@ describe('the HTTP API', () => {
 
     it('answers anything unexpected with a generic 500: no message, no stack', async () => {
       const logger = recordingLogger();
-      api = createHttpApi(service.useCases, { logger });
+      api = createPrimesApp(service.useCases, { docsAssetsDir: DOCS_ASSETS_DIR, logger });
       jest
         .spyOn(service.repository, 'describe')
         .mockRejectedValue(new TypeError('cannot read secretField of undefined'));
@@ -331,7 +344,7 @@ describe('the HTTP API', () => {
 });
 
 /** Follows `next` from the first page to the last; the primes of all pages, in order. */
-async function pageThrough(api: HttpApi, target: string) {
+async function pageThrough(api: PrimesFetch, target: string) {
   const primes: number[] = [];
   let count = 0;
   let cursor: string | null = null;

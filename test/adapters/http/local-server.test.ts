@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
-import type { HttpApi } from '../../../src/adapters/http-api/api-types';
-import { createHttpApi } from '../../../src/adapters/http-api/http-api';
+import type { PrimesFetch } from '../../../src/adapters/http-api/primes-env';
+import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
+import { DOCS_ASSETS_DIR } from '../../support/docs-assets-dir';
 import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
 import { memoryUseCases, type MemoryService } from '../../support/memory-use-cases';
 import { firstPrimes, primesBetween } from '../../support/reference-primes';
@@ -41,9 +42,13 @@ describe('the local HTTP server', () => {
 
   beforeEach(async () => {
     service = memoryUseCases({ chunkCapacity: 1_024 });
-    server = await startLocalServer(createHttpApi(service.useCases, { logger: silentLogger }), {
-      port: 0,
+    const app = createPrimesApp(service.useCases, {
+      docsAssetsDir: DOCS_ASSETS_DIR,
+      logger: silentLogger,
       maxBodyBytes: 64,
+    });
+    server = await startLocalServer(app, {
+      port: 0,
       logger: silentLogger,
     });
   });
@@ -128,11 +133,14 @@ describe('the local HTTP server', () => {
   it('gives each request the configured budget as its deadline', async () => {
     await server.close();
     // No budget at all: any extension stops before it starts, with its (empty) progress.
-    server = await startLocalServer(createHttpApi(service.useCases, { logger: silentLogger }), {
-      port: 0,
-      requestTimeoutMs: 0,
-      logger: silentLogger,
-    });
+    server = await startLocalServer(
+      createPrimesApp(service.useCases, { docsAssetsDir: DOCS_ASSETS_DIR, logger: silentLogger }),
+      {
+        port: 0,
+        requestTimeoutMs: 0,
+        logger: silentLogger,
+      },
+    );
     const response = await send(server, '/primes?max=100');
     expect(response.status).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
@@ -144,16 +152,19 @@ describe('the local HTTP server', () => {
   it('closes gracefully: the request in flight is answered, then nothing is accepted', async () => {
     await server.close();
     // An api that holds each request until the test lets it go.
-    const inner = createHttpApi(service.useCases, { logger: silentLogger });
+    const inner = createPrimesApp(service.useCases, {
+      docsAssetsDir: DOCS_ASSETS_DIR,
+      logger: silentLogger,
+    });
     let entered!: () => void;
     const arrived = new Promise<void>((resolve) => (entered = resolve));
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const held: HttpApi = {
-      async handle(request) {
+    const held: PrimesFetch = {
+      async fetch(request, bindings) {
         entered();
         await gate;
-        return inner.handle(request);
+        return inner.fetch(request, bindings);
       },
     };
     server = await startLocalServer(held, { port: 0, logger: silentLogger });

@@ -8,7 +8,12 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 export function httpApiEvent(
   method: string,
   target: string,
-  overrides: { stage?: string; body?: string; isBase64Encoded?: boolean } = {},
+  overrides: {
+    stage?: string;
+    body?: string;
+    isBase64Encoded?: boolean;
+    headers?: Record<string, string>;
+  } = {},
 ): APIGatewayProxyEventV2 {
   const mark = target.indexOf('?');
   const path = mark < 0 ? target : target.slice(0, mark);
@@ -34,6 +39,7 @@ export function httpApiEvent(
       'x-forwarded-for': '205.255.255.176',
       'x-forwarded-port': '443',
       'x-forwarded-proto': 'https',
+      ...overrides.headers,
     },
     ...(rawQueryString ? { queryStringParameters: joined } : {}),
     requestContext: {

@@ -1,4 +1,5 @@
-import { createHttpApi } from '../../../src/adapters/http-api/http-api';
+import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
+import { DOCS_ASSETS_DIR } from '../../support/docs-assets-dir';
 import { DirectInvokeError } from '../../../src/adapters/lambda/direct-invoke-error';
 import {
   createLambdaHandler,
@@ -22,7 +23,10 @@ function handlerOver(
   service: MemoryService,
   options: Partial<LambdaHandlerOptions> = {},
 ): LambdaHandler {
-  const api = createHttpApi(service.useCases, { logger: silentLogger });
+  const api = createPrimesApp(service.useCases, {
+    docsAssetsDir: DOCS_ASSETS_DIR,
+    logger: silentLogger,
+  });
   return createLambdaHandler(api, service.useCases, {
     clock: service.clock,
     logger: silentLogger,

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
-import { createHttpApi } from '../../../src/adapters/http-api/http-api';
 import { WorkerThreadPrimeComputations } from '../../../src/adapters/worker-thread/worker-thread-prime-computations';
 import { computationWorkerFile } from '../../../src/composition/computation-worker-file';
-import { createServiceContainer } from '../../../src/composition/service-container';
-import { PRIME_USE_CASES } from '../../../src/composition/tokens';
+import {
+  createServiceApp,
+  createServiceContainer,
+} from '../../../src/composition/service-container';
 import { InMemoryPrimeRepository } from '../../../src/adapters/memory/in-memory-prime-repository';
 import { DEFAULT_PRIME_LIMITS } from '../../../src/domain/queries/prime-limits';
-import type { PrimeUseCases } from '../../../src/domain/use-cases/prime-use-cases';
 import { referencePrimesBelow } from '../../support/reference-primes';
 import { silentLogger } from '../../support/silent-logger';
 
@@ -71,14 +71,13 @@ describe('the local server while a long count runs in a worker thread', () => {
   const computations = new WorkerThreadPrimeComputations(computationWorkerFile());
   let server: LocalServer;
   beforeAll(async () => {
-    const useCases = createServiceContainer({
+    const container = createServiceContainer({
       logger: silentLogger,
       limits: DEFAULT_PRIME_LIMITS,
       repository: new InMemoryPrimeRepository(),
       computations,
-    }).get<PrimeUseCases>(PRIME_USE_CASES);
-    const api = createHttpApi(useCases, { logger: silentLogger });
-    server = await startLocalServer(api, {
+    });
+    server = await startLocalServer(createServiceApp(container), {
       port: 0,
       requestTimeoutMs: 60_000,
       logger: silentLogger,

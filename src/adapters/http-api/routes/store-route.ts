@@ -1,16 +1,32 @@
-import { z } from 'zod';
-import type { PrimeUseCases } from '../../../domain/use-cases/prime-use-cases';
+import { createRoute, z } from '@hono/zod-openapi';
 import { jsonResponse } from '../json-response';
-import { parseQuery } from '../query-parameters';
-import type { Route } from './route';
+import { routeAnswers } from '../route-responses';
+import { typedJson } from '../typed-json';
+import { primeRoute } from '../validation-hook';
 
-/** GET /store: how far the store reaches and the capacity it has consumed. */
-export function storeRoute({ describeStore }: PrimeUseCases): Route {
-  return {
+const StoreDescription = z
+  .object({
+    count: z.number().int().openapi({ description: 'Primes held, from 2 on.' }),
+    lastPrime: z.number().int().openapi({ description: 'The largest prime held, 0 if none.' }),
+    engine: z.string(),
+    chunkCapacity: z.number().int(),
+    chunks: z.number().int(),
+    consumed: z.object({ readUnits: z.number(), writeUnits: z.number() }),
+  })
+  .openapi('StoreDescription');
+
+/** GET /store: how far the store reaches and the capacity it has consumed; never cached. */
+export function storeRoute() {
+  const route = createRoute({
+    method: 'get',
     path: '/store',
-    async handle({ query }) {
-      parseQuery(z.strictObject({}), query);
-      return jsonResponse(200, JSON.stringify(await describeStore.execute()));
-    },
-  };
+    operationId: 'describeStore',
+    summary: 'How far the store reaches and the capacity it has consumed',
+
+    responses: routeAnswers(StoreDescription, 'The store.', { store: true, etag: false }),
+  });
+  return primeRoute(route, async (c) => {
+    const description = await c.var.useCases.describeStore.execute();
+    return typedJson<typeof StoreDescription>(jsonResponse(200, JSON.stringify(description)));
+  });
 }

@@ -1,0 +1,215 @@
+import { spawnSync } from 'node:child_process';
+import { ERROR_CODES } from '../../../src/adapters/http-api/error-table';
+import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
+import { memoryUseCases } from '../../support/memory-use-cases';
+import { silentLogger } from '../../support/silent-logger';
+import { DOCS_ASSETS_DIR } from '../../support/docs-assets-dir';
+import { call } from './api-client';
+
+interface Parameter {
+  name: string;
+  in: 'query' | 'path';
+  required?: boolean;
+  schema: { type?: string; minimum?: number; maximum?: number; enum?: string[] };
+}
+interface Operation {
+  operationId: string;
+  description?: string;
+  parameters?: Parameter[];
+  responses: Record<
+    string,
+    {
+      headers?: Record<string, object>;
+      links?: Record<string, { operationId: string; parameters: Record<string, string> }>;
+      content?: Record<string, { schema: { $ref?: string } }>;
+    }
+  >;
+}
+interface Document {
+  openapi: string;
+  paths: Record<string, { get: Operation }>;
+  components: { schemas: Record<string, unknown> };
+}
+
+// Limits unlike the defaults, so that a bound copied from anywhere but the configuration shows.
+const LIMITS = { maxValue: 7_000_000, maxCount: 480_000, maxPageSize: 4_321, defaultPageSize: 99 };
+const service = memoryUseCases({ chunkCapacity: 1_024, limits: LIMITS });
+const app = createPrimesApp(service.useCases, {
+  logger: silentLogger,
+  docsAssetsDir: DOCS_ASSETS_DIR,
+});
+
+async function documentOf(): Promise<Document> {
+  return (await call(app, '/openapi.json')).json as Document;
+}
+
+/** A value each path parameter accepts, so that the route's own checks are what answer. */
+const VALID_PATH: Record<string, string> = { n: '5', asset: 'start.js' };
+const concrete = (template: string) =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => VALID_PATH[name]);
+
+describe('the OpenAPI document', () => {
+  it('is a valid OpenAPI 3.1 document, by an independent validator', async () => {
+    const document = await documentOf();
+    // The validator ships only ES modules: it runs in its own node process.
+    const check = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { Validator } from '@seriousme/openapi-schema-validator';
+         let text = ''; for await (const chunk of process.stdin) text += chunk;
+         const result = await new Validator().validate(JSON.parse(text));
+         process.stdout.write(JSON.stringify({ valid: result.valid, errors: result.errors ?? [] }));`,
+      ],
+      { input: JSON.stringify(document), encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(check.stderr).toBe('');
+    expect(JSON.parse(check.stdout)).toEqual({ valid: true, errors: [] });
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('documents exactly the parameters each route accepts', async () => {
+    const document = await documentOf();
+    for (const [template, { get }] of Object.entries(document.paths)) {
+      const parameters = get.parameters ?? [];
+      const documentedQuery = parameters
+        .filter((each) => each.in === 'query')
+        .map((each) => each.name);
+      const documentedPath = parameters
+        .filter((each) => each.in === 'path')
+        .map((each) => each.name);
+      expect([template, documentedPath]).toEqual([
+        template,
+        [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]),
+      ]);
+      // An undocumented parameter is refused, and the refusal lists what the route takes.
+      const refused = await call(app, `${concrete(template)}?undocumented=1`);
+      const { error } = refused.json as { error: { field: string; message: string } };
+      expect([template, refused.status, error.field]).toEqual([template, 400, 'undocumented']);
+      const takes = /\(it takes (.*)\)$/.exec(error.message)?.[1];
+      expect([template, takes === 'none' ? [] : takes?.split(', ')]).toEqual([
+        template,
+        documentedQuery,
+      ]);
+      // Each documented one is accepted as a parameter (other rules may still refuse its value).
+      for (const name of documentedQuery) {
+        const answer = await call(app, `${concrete(template)}?${name}=1`);
+        expect([template, name, answer.body]).not.toEqual([
+          template,
+          name,
+          expect.stringContaining('is not a parameter of this route'),
+        ]);
+      }
+    }
+  });
+
+  it('states the configured limits as the bounds of each parameter', async () => {
+    const { paths } = await documentOf();
+    const bounds = (path: string) =>
+      Object.fromEntries(
+        (paths[path].get.parameters ?? []).map((each) => [
+          each.name,
+          [each.schema.minimum, each.schema.maximum],
+        ]),
+      );
+    expect(bounds('/primes')).toEqual({
+      max: [0, LIMITS.maxValue],
+      from: [0, LIMITS.maxValue],
+      to: [0, LIMITS.maxValue],
+      count: [0, LIMITS.maxCount],
+      limit: [1, LIMITS.maxPageSize],
+      cursor: [undefined, undefined],
+    });
+    expect(bounds('/primes/nth/{n}')).toEqual({ n: [1, LIMITS.maxCount] });
+    expect(bounds('/primes/count')).toEqual({
+      from: [0, LIMITS.maxValue],
+      to: [0, LIMITS.maxValue],
+    });
+    expect(bounds('/is-prime/{n}')).toEqual({ n: [0, Number.MAX_SAFE_INTEGER] });
+    // What the document states is what the service enforces, at the bound and one past it.
+    expect((await call(app, `/primes/nth/${LIMITS.maxCount + 1}`)).status).toBe(400);
+    expect((await call(app, `/primes?max=100&limit=${LIMITS.maxPageSize}`)).status).toBe(200);
+    expect((await call(app, `/primes?max=100&limit=${LIMITS.maxPageSize + 1}`)).status).toBe(400);
+    expect((await call(app, '/primes/nth/0')).status).toBe(400);
+  });
+
+  it('states the configured body cap', async () => {
+    const capped = createPrimesApp(service.useCases, {
+      logger: silentLogger,
+      docsAssetsDir: DOCS_ASSETS_DIR,
+      maxBodyBytes: 4_096,
+    });
+    const document = (await call(capped, '/openapi.json')).json as {
+      info: { description: string };
+    };
+    expect(document.info.description).toContain('a request body over 4096 bytes 413');
+    const refused = await capped.fetch(
+      new Request('http://primes.test/primes?max=5', { method: 'POST', body: 'x'.repeat(4_097) }),
+      { deadline: Date.now() + 10_000 },
+    );
+    expect(refused.status).toBe(413);
+  });
+
+  it('writes the rules between parameters where a reader sees them', async () => {
+    const { paths } = await documentOf();
+    expect(paths['/primes'].get.description).toMatch(/exactly one of: `max`.*`to`.*`count`/);
+    expect(paths['/primes'].get.description).toMatch(/`from` <= `to`/);
+    expect(paths['/primes/count'].get.description).toMatch(/`from` must not exceed `to`/);
+  });
+
+  it('documents every status an operation can answer, with its body', async () => {
+    const { paths } = await documentOf();
+    const readsStore = ['listPrimes', 'nthPrime', 'countPrimes', 'isPrime', 'describeStore'];
+    const unvalidated = ['describeStore', 'health'];
+    for (const { get } of Object.values(paths)) {
+      const statuses = Object.keys(get.responses).sort();
+      const expected = ['200', '400', '404', '405', '413', '500'];
+      if (readsStore.includes(get.operationId)) expected.push('503');
+      if (!unvalidated.includes(get.operationId)) expected.push('304');
+      expect([get.operationId, statuses]).toEqual([get.operationId, expected.sort()]);
+      for (const status of ['400', '404', '405', '413', '500', '503']) {
+        const answer = get.responses[status];
+        if (!answer) continue;
+        expect(answer.content?.['application/json'].schema.$ref).toBe(
+          `#/components/schemas/Error${status}`,
+        );
+      }
+      if (get.responses['503']) expect(get.responses['503'].headers).toHaveProperty('Retry-After');
+      expect(get.responses['405'].headers).toHaveProperty('Allow');
+    }
+  });
+
+  it('names every error code of the error table, and only those', async () => {
+    const { components } = await documentOf();
+    const codes = Object.entries(components.schemas)
+      .filter(([name]) => /^Error\d+$/.test(name))
+      .flatMap(([, schema]) => {
+        const error = (
+          schema as { properties: { error: { properties: { code: { enum: string[] } } } } }
+        ).properties.error;
+        return error.properties.code.enum;
+      });
+    expect(codes.sort()).toEqual([...ERROR_CODES].sort());
+  });
+
+  it('links next to cursor, so that a client can follow the pages', async () => {
+    const { paths } = await documentOf();
+    const link = paths['/primes'].get.responses['200'].links?.nextPage;
+    expect(link?.operationId).toBe('listPrimes');
+    expect(link?.parameters.cursor).toBe('$response.body#/next');
+    // Followed as the link says, the pages are the primes in order.
+    let next: string | null = null;
+    const primes: number[] = [];
+    do {
+      const cursor: string = next === null ? '' : `&cursor=${next}`;
+      const page = (await call(app, `/primes?to=3000&limit=100${cursor}`)).json as {
+        primes: number[];
+        next: string | null;
+      };
+      primes.push(...page.primes);
+      next = page.next;
+    } while (next !== null);
+    expect(primes).toHaveLength(430); // pi(3000)
+  });
+});
