@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { coldStartBench } from './cold-start.bench';
 import { e2eBench } from './e2e.bench';
 import { printTable, type BenchSuite } from './harness';
+import { loadBench } from './load.bench';
 import { servingBench } from './serving.bench';
 import { sieveBench } from './sieve.bench';
 import { storeCostBench } from './store-cost.bench';
@@ -15,6 +16,7 @@ const SUITES: readonly BenchSuite[] = [
   sieveBench,
   storeCostBench,
   servingBench,
+  loadBench,
   coldStartBench,
   e2eBench,
 ];

@@ -1,0 +1,160 @@
+/**
+ * Load: the local server under 50 connections (autocannon, 10 s a route) over a store of every
+ * prime below 1e8 (5,761,455 primes, 88 chunks). The server runs as `npm start` runs it
+ * (`primes serve`, here on port 0, its URL read from its first line on stdout), in a child
+ * process with its embedded engine, so nothing here knows how it routes or answers.
+ * Goal for `/primes?max=100` and `/primes/nth/1000000`: at least 5,000 requests/s, p99 at most
+ * 25 ms, no errors. `/health` is the ceiling the same server and load generator reach.
+ *
+ * The store is built once by `primes extend --max 1e8` into node_modules/.cache (about 3 s)
+ * and reused by later runs; delete that folder to build it again.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { BenchRow, BenchSuite } from './harness';
+
+const ROOT = join(__dirname, '..');
+const CLI = ['--import', 'tsx', join(ROOT, 'src/composition/cli-main.ts')];
+const DATA_DIR = join(ROOT, 'node_modules/.cache/primes-load-bench-1e8');
+const STORE_MAX = 100_000_000;
+const CONNECTIONS = 50;
+const DURATION_S = 10;
+
+interface Route {
+  readonly path: string;
+  readonly goal?: string;
+  /** What a good answer's body must contain: a wrong answer at speed is no figure. */
+  readonly expect: string;
+}
+
+const GOAL = '>= 5,000/s, p99 <= 25 ms';
+const ROUTES: readonly Route[] = [
+  { path: '/health', expect: '' },
+  { path: '/primes?max=100', goal: GOAL, expect: '97],"next":null' },
+  { path: '/primes/nth/1000000', goal: GOAL, expect: '"prime":15485863' },
+  // About 11,300 primes in the range: a full default page of 10,000 and a next cursor.
+  { path: '/primes?from=50000000&to=50200000', expect: '"next":"' },
+  { path: '/is-prime/99999989', expect: '"isPrime":true' },
+];
+
+/** The part of autocannon's result this bench reads (the package ships no types). */
+interface AutocannonResult {
+  readonly requests: { readonly average: number };
+  readonly latency: { readonly p50: number; readonly p99: number };
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly non2xx: number;
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+}) => Promise<AutocannonResult>;
+const autocannon = createRequire(__filename)('autocannon') as Autocannon;
+
+export const loadBench: BenchSuite = {
+  name: 'load',
+  async run(): Promise<BenchRow[]> {
+    const buildMs = await ensureStore();
+    const server = await startServer();
+    try {
+      const rows: BenchRow[] = [
+        {
+          figure: `store of the primes below 1e8 (built ${buildMs === 0 ? 'earlier, reused' : 'now'})`,
+          ours: buildMs,
+        },
+      ];
+      let ceiling = 0;
+      for (const route of ROUTES) {
+        await checkAnswer(server.url, route);
+        const result = await autocannon({
+          url: server.url + route.path,
+          connections: CONNECTIONS,
+          duration: DURATION_S,
+        });
+        const errors = result.errors + result.timeouts + result.non2xx;
+        if (route.path === '/health') ceiling = result.requests.average;
+        const name = `GET ${route.path}, ${CONNECTIONS} connections`;
+        rows.push(
+          {
+            figure: `${name}: requests/s`,
+            ours: result.requests.average,
+            reference: ceiling,
+            referenceName: 'GET /health on the same server',
+            unit: '/s',
+            goal: route.goal,
+          },
+          { figure: `${name}: p50 latency`, ours: result.latency.p50 },
+          { figure: `${name}: p99 latency`, ours: result.latency.p99, goal: route.goal && '<= 25' },
+          { figure: `${name}: errors, timeouts, non-2xx`, ours: errors, unit: '', goal: '0' },
+        );
+      }
+      return rows;
+    } finally {
+      await server.stop();
+    }
+  },
+};
+
+/** Builds the 1e8 store unless an earlier run left it; the build's wall time, or 0. */
+async function ensureStore(): Promise<number> {
+  const marker = join(DATA_DIR, 'dynalite');
+  if (existsSync(marker)) return 0;
+  mkdirSync(DATA_DIR, { recursive: true });
+  const start = performance.now();
+  const child = spawn(process.execPath, [...CLI, 'extend', '--max', String(STORE_MAX)], {
+    env: serverEnvironment(),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const [code] = (await once(child, 'exit')) as [number | null];
+  if (code !== 0) throw new Error(`primes extend --max ${STORE_MAX} exited with ${code}`);
+  return performance.now() - start;
+}
+
+function serverEnvironment(): NodeJS.ProcessEnv {
+  // The server opens its own embedded store, whatever engine the caller's shell points at.
+  const inherited = Object.entries(process.env).filter(
+    ([name]) => name !== 'DYNAMODB_ENDPOINT' && name !== 'PRIMES_TABLE',
+  );
+  return {
+    ...Object.fromEntries(inherited),
+    PRIMES_DATA_DIR: DATA_DIR,
+    LOG_LEVEL: 'warn',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
+interface RunningServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0'], {
+    env: serverEnvironment(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = (await once(lines, 'line')) as [string];
+  const { url } = JSON.parse(first) as { url: string };
+  return {
+    url,
+    stop: async () => {
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+async function checkAnswer(url: string, route: Route): Promise<void> {
+  const response = await fetch(url + route.path);
+  const body = await response.text();
+  if (!response.ok || !body.includes(route.expect)) {
+    throw new Error(`GET ${route.path} answered ${response.status} ${body.slice(0, 200)}`);
+  }
+}
