@@ -131,7 +131,8 @@ async function readBackUnits(
 ): Promise<number> {
   const reader = new DynamoDbPrimeRepository(store.clients.documentClient, store.tableName);
   costs.clear();
-  const read = await reader.readPrimes(0, MILLION);
+  const stored = await reader.readPrimes(0, MILLION);
+  const read = stored.stored ? stored.primes : new Float64Array(0);
   if (
     read.length !== MILLION ||
     read[0] !== primes[0] ||

@@ -1,5 +1,4 @@
-import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
-import { PositionBeyondStoreError } from '../../ports/store-errors';
+import type { PrimeRepository } from '../../ports/prime-repository';
 import type { PageRequest } from '../queries/page-request';
 import {
   decodePageCursor,
@@ -14,7 +13,7 @@ import type { ExtendPrimes } from './extend-primes';
 import type { ExtensionTarget } from './extension-target';
 import type { PrimePage } from './prime-page';
 import { extendOrThrow } from './store-extender';
-import { StoredPositions } from './stored-positions';
+import { StoredPositions, storedWithin } from './stored-positions';
 
 /**
  * Lists primes from the store by value range, as the first n, or the n-th. Asked for primes
@@ -64,9 +63,15 @@ export class ListPrimes {
     return prime;
   }
 
-  /** The position of the first prime >= from: the store must first reach just below it. */
+  /**
+   * The position of the first prime >= from. Found in the store when it holds such a prime;
+   * else the store must first reach just below from, and the position is where it then ends
+   * or the first prime >= from it gained.
+   */
   private async firstPositionFrom(from: number, deadline: number): Promise<number> {
     if (from <= 2) return 0;
+    const stored = await this.positions.find(from);
+    if (stored !== undefined) return stored.position;
     const reach = await extendOrThrow(this.extendPrimes, { upTo: from - 1 }, deadline);
     return this.positions.countBelow(from, reach);
   }
@@ -91,27 +96,15 @@ export class ListPrimes {
       if (primes[0] !== cursor.after) throw invalidCursor();
       return primes.subarray(1);
     };
-    try {
-      return checked(await this.repository.readPrimes(from, end));
-    } catch (error) {
-      if (!(error instanceof PositionBeyondStoreError)) throw error;
-    }
-    const known = cursor ? await this.storeHolding(cursor) : undefined;
+    const read = await this.repository.readPrimes(from, end);
+    if (read.stored) return checked(read.primes);
+    // The store only grows, so every genuine cursor points inside it: one beyond it is
+    // refused before any extension.
+    if (cursor && cursor.position > read.reach.count) throw invalidCursor();
     const target = { ...also, count: end };
-    const reach = await extendOrThrow(this.extendPrimes, target, deadline, known);
-    return checked(
-      await this.repository.readPrimes(from, Math.max(from, Math.min(end, reach.count))),
-    );
-  }
-
-  /**
-   * How far the store reaches, when it holds the cursor's position. The store only grows, so
-   * every genuine cursor points inside it: one beyond it is refused before any extension.
-   */
-  private async storeHolding(cursor: PageCursor): Promise<StoreReach> {
-    const reach = await this.repository.reach();
-    if (cursor.position > reach.count) throw invalidCursor();
-    return reach;
+    const reach = await extendOrThrow(this.extendPrimes, target, deadline, read.reach);
+    const to = Math.max(from, Math.min(end, reach.count));
+    return checked(storedWithin(await this.repository.readPrimes(from, to), reach));
   }
 }
 
