@@ -34,6 +34,7 @@ export async function createDevelopmentRoot(config: ServiceConfig): Promise<Deve
   const repository = new DynamoDbPrimeRepository(clients.documentClient, config.tableName, {
     logger,
     chunkCapacity: config.chunkCapacity,
+    chunkCacheBytes: config.chunkCacheBytes,
   });
   return {
     container: createServiceContainer({ logger, limits: config.limits, repository }),

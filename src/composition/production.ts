@@ -25,7 +25,10 @@ export function createProductionContainer(
 ): Container {
   const logger = createLogger(config.logLevel);
   const documentClient = DynamoDBDocumentClient.from(client);
-  const repository = new DynamoDbPrimeRepository(documentClient, config.tableName, { logger });
+  const repository = new DynamoDbPrimeRepository(documentClient, config.tableName, {
+    logger,
+    chunkCacheBytes: config.chunkCacheBytes,
+  });
   return createServiceContainer({ logger, limits: config.limits, repository });
 }
 

@@ -85,7 +85,7 @@ describe('ListPrimes', () => {
     expect((await store.reach()).count).toBeLessThanOrEqual(store.chunkCapacity);
   });
 
-  it('reads how far the store reaches once for a first page it already holds', async () => {
+  it('finds a first page by value inside a reach it has seen without looking again', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(5_000, NO_DEADLINE);
     const reaches = store.reaches;
@@ -95,6 +95,22 @@ describe('ListPrimes', () => {
       NO_DEADLINE,
     );
     expect(Array.from(page.primes)).toEqual(referenceBetween(1_000, 2_000).slice(0, 10));
+    expect(store.reaches).toBe(reaches);
+  });
+
+  it('looks at where the store ends once for a value past what it has seen', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(100, NO_DEADLINE);
+    // Another writer extends the store past what ListPrimes has seen of it.
+    const { count } = await store.reach();
+    await store.appendPrimes(count, REFERENCE.slice(count, 3_000));
+    const reaches = store.reaches;
+    const page = await listPrimes.inRange(
+      ValueRange.of(20_000, 30_000, LIMITS),
+      PageRequest.of(10, undefined, LIMITS),
+      0,
+    );
+    expect(Array.from(page.primes)).toEqual(referenceBetween(20_000, 30_000).slice(0, 10));
     expect(store.reaches).toBe(reaches + 1);
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CHUNK_CACHE_BYTES } from '../../adapters/dynamodb/decoded-chunk-cache';
 import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/queries/prime-limits';
 
 /**
@@ -20,6 +21,8 @@ export interface ServiceConfig {
   readonly limits: PrimeLimits;
   /** Primes per chunk item of a new table; unset: the adapter's default. Fixed per table. */
   readonly chunkCapacity: number | undefined;
+  /** Bytes of decoded chunks the store keeps in memory between requests; 0 keeps none. */
+  readonly chunkCacheBytes: number;
 }
 
 const wholeNumber = (min: number, max: number) =>
@@ -48,6 +51,9 @@ const environmentSchema = z.object({
   PRIMES_MAX_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.maxPageSize),
   PRIMES_DEFAULT_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.defaultPageSize),
   PRIMES_CHUNK_CAPACITY: wholeNumber(1, 100_000).optional(),
+  PRIMES_CHUNK_CACHE_BYTES: wholeNumber(0, Number.MAX_SAFE_INTEGER).default(
+    DEFAULT_CHUNK_CACHE_BYTES,
+  ),
 });
 
 export class ConfigurationError extends Error {
@@ -87,6 +93,7 @@ export function readServiceConfig(environment: NodeJS.ProcessEnv = process.env):
       defaultPageSize: env.PRIMES_DEFAULT_PAGE_SIZE,
     },
     chunkCapacity: env.PRIMES_CHUNK_CAPACITY,
+    chunkCacheBytes: env.PRIMES_CHUNK_CACHE_BYTES,
   };
 }
 

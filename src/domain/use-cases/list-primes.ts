@@ -36,8 +36,14 @@ export class ListPrimes {
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
     if (cursor && (cursor.after < range.from || cursor.after >= range.to)) throw invalidCursor();
     const start = cursor?.position ?? (await this.firstPositionFrom(range.from, deadline));
-    // One prime past the page tells whether another page follows.
-    const end = start + page.limit + 1;
+    // One prime past the page tells whether another page follows, unless the store is known
+    // to hold every prime of the range already: none past that reach can be in it.
+    const known = this.positions.lastSeenReach;
+    const pastPage = start + page.limit + 1;
+    const end =
+      known !== undefined && known.lastPrime >= range.to && known.count >= start
+        ? Math.min(pastPage, known.count)
+        : pastPage;
     const primes = await this.readOrExtend(start, end, { upTo: range.to }, deadline, cursor);
     const inRange = primes.subarray(0, countAtMost(primes, range.to));
     if (inRange.length <= page.limit) return { primes: inRange, next: null };
@@ -101,8 +107,10 @@ export class ListPrimes {
     // The store only grows, so every genuine cursor points inside it: one beyond it is
     // refused before any extension.
     if (cursor && cursor.position > read.reach.count) throw invalidCursor();
+    this.positions.remember(read.reach);
     const target = { ...also, count: end };
     const reach = await extendOrThrow(this.extendPrimes, target, deadline, read.reach);
+    this.positions.remember(reach);
     const to = Math.max(from, Math.min(end, reach.count));
     return checked(storedWithin(await this.repository.readPrimes(from, to), reach));
   }

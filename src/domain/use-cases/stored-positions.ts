@@ -20,6 +20,16 @@ export class StoredPositions {
 
   constructor(private readonly repository: PrimeRepository) {}
 
+  /** How far the store reached when last seen, if it has been; it reaches at least as far now. */
+  get lastSeenReach(): StoreReach | undefined {
+    return this.known;
+  }
+
+  /** Remembers a reach seen elsewhere (a read past the end, an extension) if it is further. */
+  remember(reach: StoreReach): void {
+    if (this.known === undefined || reach.count > this.known.count) this.known = reach;
+  }
+
   /**
    * The first stored prime >= value and its position, or undefined when the store ends below
    * value. Only a value past the last prime seen stored makes it ask where the store ends now.
@@ -28,7 +38,7 @@ export class StoredPositions {
     let reach = this.known;
     if (reach === undefined || value > reach.lastPrime) {
       reach = await this.repository.reach();
-      this.known = reach;
+      this.remember(reach);
     }
     if (reach.count === 0 || value > reach.lastPrime) return undefined;
     return this.firstAtOrAbove(value, reach);
@@ -43,7 +53,7 @@ export class StoredPositions {
 
   /** The first stored prime >= value and its position; value must not exceed the last one. */
   async firstAtOrAbove(value: number, reach: StoreReach): Promise<StoredPrime> {
-    if (this.known === undefined || reach.count > this.known.count) this.known = reach;
+    this.remember(reach);
     const chunk = this.repository.chunkCapacity;
     const estimate = Math.round(estimatePrimeCount(value));
     let low = 0;
