@@ -1,4 +1,5 @@
 import type { PrimeRepository } from '../../ports/prime-repository';
+import { primeCountUpperBound } from '../bounds/prime-count-bounds';
 import type { PageRequest } from '../queries/page-request';
 import {
   decodePageCursor,
@@ -37,9 +38,11 @@ export class ListPrimes {
     if (cursor && (cursor.after < range.from || cursor.after >= range.to)) throw invalidCursor();
     const start = cursor?.position ?? (await this.firstPositionFrom(range.from, deadline));
     // One prime past the page tells whether another page follows, unless the store is known
-    // to hold every prime of the range already: none past that reach can be in it.
+    // to hold every prime of the range already: none past that reach can be in it. No more
+    // than pi(to) primes can be in the range either: /primes?max=100 reads 30 primes, not a page.
     const known = this.positions.lastSeenReach;
-    const pastPage = start + page.limit + 1;
+    const mostInRange = Math.max(start, Math.floor(primeCountUpperBound(range.to)));
+    const pastPage = Math.min(start + page.limit, mostInRange) + 1;
     const end =
       known !== undefined && known.lastPrime >= range.to && known.count >= start
         ? Math.min(pastPage, known.count)
