@@ -8,18 +8,24 @@
  *
  * The store is built once by `primes extend --max 1e8` into node_modules/.cache (about 3 s)
  * and reused by later runs; delete that folder to build it again.
+ *
+ * LOAD_BENCH_BASELINE=<folder> names another checkout of this project (with node_modules): its
+ * server then runs beside this one over a copy of the store, and each route is loaded on the
+ * two in turn, so a before-and-after ratio is measured under the same load of the machine.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BenchRow, BenchSuite } from './harness';
 
 const ROOT = join(__dirname, '..');
-const CLI = ['--import', 'tsx', join(ROOT, 'src/composition/cli-main.ts')];
+const cliOf = (root: string) => ['--import', 'tsx', join(root, 'src/composition/cli-main.ts')];
+const CLI = cliOf(ROOT);
 const DATA_DIR = join(ROOT, 'node_modules/.cache/primes-load-bench-1e8');
+const BASELINE_DATA_DIR = `${DATA_DIR}-baseline`;
 const STORE_MAX = 100_000_000;
 const CONNECTIONS = 50;
 const DURATION_S = 10;
@@ -60,7 +66,13 @@ export const loadBench: BenchSuite = {
   name: 'load',
   async run(): Promise<BenchRow[]> {
     const buildMs = await ensureStore();
-    const server = await startServer();
+    const baselineRoot = process.env.LOAD_BENCH_BASELINE;
+    if (baselineRoot !== undefined && !existsSync(BASELINE_DATA_DIR)) {
+      cpSync(DATA_DIR, BASELINE_DATA_DIR, { recursive: true });
+    }
+    const server = await startServer(ROOT, DATA_DIR);
+    const baseline =
+      baselineRoot === undefined ? undefined : await startServer(baselineRoot, BASELINE_DATA_DIR);
     try {
       const rows: BenchRow[] = [
         {
@@ -71,34 +83,54 @@ export const loadBench: BenchSuite = {
       let ceiling = 0;
       for (const route of ROUTES) {
         await checkAnswer(server.url, route);
-        const result = await autocannon({
-          url: server.url + route.path,
-          connections: CONNECTIONS,
-          duration: DURATION_S,
-        });
-        const errors = result.errors + result.timeouts + result.non2xx;
+        const result = await load(server.url + route.path);
+        const before = baseline && (await load(baseline.url + route.path));
+        const errors = errorsOf(result);
         if (route.path === '/health') ceiling = result.requests.average;
         const name = `GET ${route.path}, ${CONNECTIONS} connections`;
+        const against = (ours: number, theirs: number | undefined, referenceName: string) =>
+          theirs === undefined ? { ours } : { ours, reference: theirs, referenceName };
         rows.push(
           {
             figure: `${name}: requests/s`,
-            ours: result.requests.average,
-            reference: ceiling,
-            referenceName: 'GET /health on the same server',
+            ...(before
+              ? against(result.requests.average, before.requests.average, 'the baseline server')
+              : against(result.requests.average, ceiling, 'GET /health on the same server')),
             unit: '/s',
             goal: route.goal,
           },
-          { figure: `${name}: p50 latency`, ours: result.latency.p50 },
-          { figure: `${name}: p99 latency`, ours: result.latency.p99, goal: route.goal && '<= 25' },
-          { figure: `${name}: errors, timeouts, non-2xx`, ours: errors, unit: '', goal: '0' },
+          {
+            figure: `${name}: p50 latency`,
+            ...against(result.latency.p50, before?.latency.p50, 'the baseline server'),
+          },
+          {
+            figure: `${name}: p99 latency`,
+            ...against(result.latency.p99, before?.latency.p99, 'the baseline server'),
+            goal: route.goal && '<= 25',
+          },
+          {
+            figure: `${name}: errors, timeouts, non-2xx`,
+            ...against(errors, before && errorsOf(before), 'the baseline server'),
+            unit: '',
+            goal: '0',
+          },
         );
       }
       return rows;
     } finally {
       await server.stop();
+      await baseline?.stop();
     }
   },
 };
+
+function load(url: string): Promise<AutocannonResult> {
+  return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
+}
+
+function errorsOf(result: AutocannonResult): number {
+  return result.errors + result.timeouts + result.non2xx;
+}
 
 /** Builds the 1e8 store unless an earlier run left it; the build's wall time, or 0. */
 async function ensureStore(): Promise<number> {
@@ -115,14 +147,14 @@ async function ensureStore(): Promise<number> {
   return performance.now() - start;
 }
 
-function serverEnvironment(): NodeJS.ProcessEnv {
+function serverEnvironment(dataDir = DATA_DIR): NodeJS.ProcessEnv {
   // The server opens its own embedded store, whatever engine the caller's shell points at.
   const inherited = Object.entries(process.env).filter(
     ([name]) => name !== 'DYNAMODB_ENDPOINT' && name !== 'PRIMES_TABLE',
   );
   return {
     ...Object.fromEntries(inherited),
-    PRIMES_DATA_DIR: DATA_DIR,
+    PRIMES_DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
@@ -133,9 +165,9 @@ interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<RunningServer> {
-  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0'], {
-    env: serverEnvironment(),
+async function startServer(root: string, dataDir: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...cliOf(root), 'serve', '--port', '0'], {
+    env: serverEnvironment(dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
