@@ -85,6 +85,21 @@ describe('ListPrimes', () => {
     expect((await store.reach()).count).toBeLessThanOrEqual(store.chunkCapacity);
   });
 
+  it("ends a value page on the store's last prime without looking at where the store ends", async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    const { count, lastPrime } = await store.reach();
+    const reaches = store.reaches;
+    store.reads.length = 0;
+    const range = ValueRange.of(0, lastPrime, LIMITS);
+    const listed = await allPages((cursor) =>
+      listPrimes.inRange(range, PageRequest.of(count / 2, cursor, LIMITS), NO_DEADLINE),
+    );
+    expect(listed).toEqual(Array.from(REFERENCE.slice(0, count)));
+    expect(store.reads.every(([, to]) => to <= count)).toBe(true);
+    expect(store.reaches).toBe(reaches);
+  });
+
   it('finds a first page by value inside a reach it has seen without looking again', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(5_000, NO_DEADLINE);
@@ -114,7 +129,7 @@ describe('ListPrimes', () => {
     expect(store.reaches).toBe(reaches + 1);
   });
 
-  it('serves stored positions and pages with one read each, without looking at where the store ends', async () => {
+  it('serves stored positions and pages from reads alone, without looking at where the store ends', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(5_000, NO_DEADLINE);
     const reaches = store.reaches;
@@ -131,11 +146,14 @@ describe('ListPrimes', () => {
       0,
     );
     expect(Array.from(nextPage.primes)).toEqual(Array.from(REFERENCE.slice(10, 20)));
+    // Each value page, then the one prime after it that says whether another page follows.
     expect(store.reads).toEqual([
       [3_999, 4_000],
       [0, 20],
-      [0, 11],
-      [9, 21],
+      [0, 10],
+      [10, 11],
+      [9, 20],
+      [20, 21],
     ]);
     expect(store.reaches).toBe(reaches);
   });

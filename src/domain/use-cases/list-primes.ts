@@ -37,21 +37,26 @@ export class ListPrimes {
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
     if (cursor && (cursor.after < range.from || cursor.after >= range.to)) throw invalidCursor();
     const start = cursor?.position ?? (await this.firstPositionFrom(range.from, deadline));
-    // One prime past the page tells whether another page follows, unless the store is known
-    // to hold every prime of the range already: none past that reach can be in it. No more
-    // than pi(to) primes can be in the range either: /primes?max=100 reads 30 primes, not a page.
+    // No more than pi(to) primes can be in the range: /primes?max=100 reads 30, not a page.
+    // Nor any past a reach known to hold the whole range.
     const known = this.positions.lastSeenReach;
     const mostInRange = Math.max(start, Math.floor(primeCountUpperBound(range.to)));
-    const pastPage = Math.min(start + page.limit, mostInRange) + 1;
+    const pageEnd = Math.min(start + page.limit, mostInRange);
     const end =
       known !== undefined && known.lastPrime >= range.to && known.count >= start
-        ? Math.min(pastPage, known.count)
-        : pastPage;
+        ? Math.min(pageEnd, known.count)
+        : pageEnd;
     const primes = await this.readOrExtend(start, end, { upTo: range.to }, deadline, cursor);
-    const inRange = primes.subarray(0, countAtMost(primes, range.to));
-    if (inRange.length <= page.limit) return { primes: inRange, next: null };
-    const shown = inRange.subarray(0, page.limit);
-    return { primes: shown, next: nextCursor(start, shown) };
+    const shown = primes.subarray(0, countAtMost(primes, range.to));
+    const last = shown[shown.length - 1];
+    if (shown.length < page.limit || last >= range.to) return { primes: shown, next: null };
+    // A full page that ends below `to`: the prime after it says whether another page follows.
+    // Asked for apart from the page, so that a page ending on the store's last prime needs no
+    // look at where the store ends; its chunk is read with the page's, or kept for the next.
+    const after = start + page.limit;
+    const [following] = await this.readOrExtend(after, after + 1, { upTo: range.to }, deadline);
+    const more = following !== undefined && following <= range.to;
+    return { primes: shown, next: more ? nextCursor(start, shown) : null };
   }
 
   /** The first `count` primes, a page at a time. */
