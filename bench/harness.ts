@@ -72,6 +72,8 @@ function withUnit(value: number, unit: string): string {
 
 // Cost ratios against the ancestor are tiny (0.001x): keep two significant digits there.
 function formatRatio(ratio: number): string {
+  // 0 against 0 (no errors on either side) has no ratio worth printing.
+  if (Number.isNaN(ratio)) return '-';
   return `${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}x`;
 }
 

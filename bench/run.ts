@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { coldStartBench } from './cold-start.bench';
 import { e2eBench } from './e2e.bench';
 import { printTable, type BenchSuite } from './harness';
+import { loadBench } from './load.bench';
 import { rememberedCountBench } from './remembered-count.bench';
 import { servingBench } from './serving.bench';
 import { sieveBench } from './sieve.bench';
@@ -16,6 +17,7 @@ const SUITES: readonly BenchSuite[] = [
   sieveBench,
   storeCostBench,
   servingBench,
+  loadBench,
   coldStartBench,
   e2eBench,
   rememberedCountBench,

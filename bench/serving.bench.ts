@@ -39,7 +39,9 @@ export const servingBench: BenchSuite = {
       const { reach } = await new ExtendPrimes(repository, systemClock).execute({
         upTo: STORE_MAX,
       });
-      await memory.appendPrimes(0, await repository.readPrimes(0, reach.count));
+      const stored = await repository.readPrimes(0, reach.count);
+      if (!stored.stored) throw new Error(`the store ends before its ${reach.count} primes`);
+      await memory.appendPrimes(0, stored.primes);
       const urls = { ours: development.server.url, memory: memoryServer.url };
 
       const rows = await listingRows(urls, development.costs);

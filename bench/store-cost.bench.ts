@@ -17,7 +17,16 @@ import { systemClock } from '../src/composition/system-clock';
 import { startEmbeddedDynalite } from '../src/composition/engines/embedded-dynalite';
 import { makeTestPrimeStore, type TestPrimeStore } from '../src/composition/test-engine';
 import type { DynamoDbEngine } from '../src/composition/engines/dynamodb-engine';
+import { answerDirectInvoke } from '../src/adapters/lambda/direct-invoke';
+import { createServiceContainer } from '../src/composition/service-container';
+import { PRIME_USE_CASES } from '../src/composition/tokens';
+import { PageRequest } from '../src/domain/queries/page-request';
+import { DEFAULT_PRIME_LIMITS } from '../src/domain/queries/prime-limits';
+import { ValueRange } from '../src/domain/queries/value-range';
 import { ExtendPrimes } from '../src/domain/use-cases/extend-primes';
+import type { PrimePage } from '../src/domain/use-cases/prime-page';
+import type { PrimeUseCases } from '../src/domain/use-cases/prime-use-cases';
+import { silentLogger } from '../test/support/silent-logger';
 import { measureAncestorLayout } from './ancestor-layout';
 import { logCommandCosts, summarizeCosts, type CommandCostLog } from './command-costs';
 import { consecutivePrimes } from './consecutive-primes';
@@ -99,6 +108,7 @@ async function magnitudeRows(engine: DynamoDbEngine, magnitude: Magnitude): Prom
       },
     ];
     if (magnitude.from === 2) {
+      rows.push(...(await listingRows(store, costs)));
       rows.push(...(await smallExtensionRows(store.repository, costs, 'the 1e6-prime store')));
     }
     return rows;
@@ -131,7 +141,8 @@ async function readBackUnits(
 ): Promise<number> {
   const reader = new DynamoDbPrimeRepository(store.clients.documentClient, store.tableName);
   costs.clear();
-  const read = await reader.readPrimes(0, MILLION);
+  const stored = await reader.readPrimes(0, MILLION);
+  const read = stored.stored ? stored.primes : new Float64Array(0);
   if (
     read.length !== MILLION ||
     read[0] !== primes[0] ||
@@ -140,6 +151,85 @@ async function readBackUnits(
     throw new Error('read back other primes than were stored');
   }
   return summarizeCosts(costs.commands).readUnits;
+}
+
+/**
+ * What listing the first million costs through each path that lists primes, each from a
+ * repository that has read nothing yet (a process just started): the CLI's `list --count`
+ * (pages of the largest size), the HTTP API's `?count=` pages at the default size, its value
+ * pages `?max=`, and the direct invoke `{"max": 1e7}` (664,579 primes).
+ */
+async function listingRows(store: TestPrimeStore, costs: CommandCostLog): Promise<BenchRow[]> {
+  const limits = DEFAULT_PRIME_LIMITS;
+  const all = ValueRange.of(0, P_1E6, limits);
+  const paths: ReadonlyArray<[string, (useCases: PrimeUseCases) => Promise<number>]> = [
+    [
+      '`primes list --count 1000000` (pages of 100,000)',
+      (useCases) =>
+        pageThrough((c) => useCases.listPrimes.first(MILLION, page(undefined, c), Infinity)),
+    ],
+    [
+      'GET /primes?count=1000000, pages of the default 10,000',
+      (useCases) =>
+        pageThrough((c) =>
+          useCases.listPrimes.first(MILLION, page(limits.defaultPageSize, c), Infinity),
+        ),
+    ],
+    [
+      'GET /primes?max=15485863&limit=100000',
+      (useCases) =>
+        pageThrough((c) => useCases.listPrimes.inRange(all, page(undefined, c), Infinity)),
+    ],
+    [
+      'direct invoke {"max": 10000000} (664,579 primes)',
+      async (useCases) =>
+        (
+          await answerDirectInvoke({ max: 1e7 }, useCases, Infinity, {
+            maxValue: 1e7,
+            logger: silentLogger,
+          })
+        ).length,
+    ],
+  ];
+  const rows: BenchRow[] = [];
+  for (const [name, list] of paths) {
+    const reader = new DynamoDbPrimeRepository(store.clients.documentClient, store.tableName);
+    const useCases = createServiceContainer({
+      logger: silentLogger,
+      limits,
+      repository: reader,
+    }).get<PrimeUseCases>(PRIME_USE_CASES);
+    costs.clear();
+    const listed = await list(useCases);
+    const expected = name.startsWith('direct') ? 664_579 : MILLION;
+    if (listed !== expected) throw new Error(`${name} listed ${listed} primes`);
+    const cost = summarizeCosts(costs.commands);
+    rows.push({
+      figure: `read units to list them: ${name} (${cost.chunkReads} chunk reads, ${cost.calls} calls)`,
+      ours: cost.readUnits,
+      unit: 'RCU',
+      goal: name.startsWith('direct') ? undefined : '<= 135',
+    });
+  }
+  return rows;
+
+  function page(limit: number | undefined, cursor: string | undefined): PageRequest {
+    return PageRequest.of(limit ?? limits.maxPageSize, cursor, limits);
+  }
+}
+
+/** Follows the pages' cursors to the end; how many primes they held. */
+async function pageThrough(
+  next: (cursor: string | undefined) => Promise<PrimePage>,
+): Promise<number> {
+  let listed = 0;
+  let cursor: string | undefined;
+  do {
+    const answer = await next(cursor);
+    listed += answer.primes.length;
+    cursor = answer.next ?? undefined;
+  } while (cursor !== undefined);
+  return listed;
 }
 
 async function withStore<T>(

@@ -37,6 +37,7 @@ export async function createDevelopmentRoot(config: ServiceConfig): Promise<Deve
   const repository = new DynamoDbPrimeRepository(clients.documentClient, config.tableName, {
     logger,
     chunkCapacity: config.chunkCapacity,
+    chunkCacheBytes: config.chunkCacheBytes,
   });
   const countMemory = new DynamoDbCountMemory(clients.client, config.tableName);
   // The local server answers many requests at once: long counts run off its event loop.

@@ -25,7 +25,10 @@ export function createProductionContainer(
 ): Container {
   const logger = createLogger(config.logLevel);
   const documentClient = DynamoDBDocumentClient.from(client);
-  const repository = new DynamoDbPrimeRepository(documentClient, config.tableName, { logger });
+  const repository = new DynamoDbPrimeRepository(documentClient, config.tableName, {
+    logger,
+    chunkCacheBytes: config.chunkCacheBytes,
+  });
   const countMemory = new DynamoDbCountMemory(client, config.tableName);
   // In Lambda one execution environment serves one event at a time: no other request waits
   // on its event loop, so the computations run in this thread and start no worker.

@@ -14,6 +14,35 @@ export interface CapacityUsage {
   readonly writeUnits: number;
 }
 
+/**
+ * What a read found: the primes asked for, or that the store ends before the range does, with
+ * how far it reached then. A range past the end is an ordinary answer (the caller extends the
+ * store and reads again), so it is a result, not an error.
+ */
+export type StoredPrimes =
+  | { readonly stored: true; readonly primes: Float64Array }
+  | { readonly stored: false; readonly reach: StoreReach };
+
+export function storedPrimes(primes: Float64Array): StoredPrimes {
+  return { stored: true, primes };
+}
+
+export function beyondStore(reach: StoreReach): StoredPrimes {
+  return { stored: false, reach };
+}
+
+/** Decoded chunks kept in memory between reads, and how often they spared a read. */
+export interface ChunkCacheUsage {
+  /** Chunks a read found in memory. */
+  readonly hits: number;
+  /** Chunks a read had to fetch from the store. */
+  readonly misses: number;
+  readonly chunks: number;
+  /** Bytes of decoded primes held, at most maxBytes. */
+  readonly bytes: number;
+  readonly maxBytes: number;
+}
+
 export interface StoreDescription extends StoreReach {
   readonly engine: string;
   /** Primes per chunk: one chunk is the unit of reading and writing. */
@@ -21,6 +50,7 @@ export interface StoreDescription extends StoreReach {
   readonly chunks: number;
   /** Capacity units this repository has consumed since it was made. */
   readonly consumed: CapacityUsage;
+  readonly chunkCache: ChunkCacheUsage;
 }
 
 export interface PrimeRepository {
@@ -33,10 +63,11 @@ export interface PrimeRepository {
   reach(): Promise<StoreReach>;
 
   /**
-   * The primes at positions [fromPosition, toPosition), ascending. Fails with
-   * PositionBeyondStoreError when the range reaches past the stored prefix.
+   * The primes at positions [fromPosition, toPosition), ascending; or, when the range reaches
+   * past the stored prefix, where that prefix ends. Ranges wholly inside what an earlier call
+   * saw stored cost no look at where the store ends.
    */
-  readPrimes(fromPosition: number, toPosition: number): Promise<Float64Array>;
+  readPrimes(fromPosition: number, toPosition: number): Promise<StoredPrimes>;
 
   /**
    * Stores `primes` at positions [position, position + primes.length). The store only

@@ -1,15 +1,4 @@
 /** Errors a PrimeRepository raises, in the domain's words. Each carries a stable code. */
-export class PositionBeyondStoreError extends Error {
-  readonly code = 'POSITION_BEYOND_STORE';
-  constructor(
-    readonly toPosition: number,
-    readonly storedCount: number,
-  ) {
-    super(`positions up to ${toPosition} asked for, but the store holds ${storedCount} primes`);
-    this.name = 'PositionBeyondStoreError';
-  }
-}
-
 export class StoreGapError extends Error {
   readonly code = 'STORE_GAP';
   constructor(

@@ -1,5 +1,5 @@
-import type { PrimeRepository } from '../../src/ports/prime-repository';
-import { PositionBeyondStoreError, StoreGapError } from '../../src/ports/store-errors';
+import { beyondStore, storedPrimes, type PrimeRepository } from '../../src/ports/prime-repository';
+import { StoreGapError } from '../../src/ports/store-errors';
 import { firstPrimes, primesFrom } from '../support/reference-primes';
 
 export interface RepositoryUnderTest {
@@ -35,8 +35,8 @@ export function describePrimeRepositoryContract(
 
     it('starts empty', async () => {
       expect(await store.reach()).toEqual({ count: 0, lastPrime: 0 });
-      expect(await store.readPrimes(0, 0)).toEqual(new Float64Array(0));
-      await expect(store.readPrimes(0, 1)).rejects.toBeInstanceOf(PositionBeyondStoreError);
+      expect(await store.readPrimes(0, 0)).toEqual(storedPrimes(new Float64Array(0)));
+      expect(await store.readPrimes(0, 1)).toEqual(beyondStore({ count: 0, lastPrime: 0 }));
     });
 
     it('reports its chunk capacity', () => {
@@ -49,7 +49,7 @@ export function describePrimeRepositoryContract(
       for (let from = 0; from <= 30; from += 3) {
         for (const to of [from, from + 1, from + CHUNK, from + 2 * CHUNK + 1, 30]) {
           if (to < from || to > 30) continue;
-          expect(await store.readPrimes(from, to)).toEqual(PRIMES.slice(from, to));
+          expect(await store.readPrimes(from, to)).toEqual(storedPrimes(PRIMES.slice(from, to)));
         }
       }
     });
@@ -61,7 +61,7 @@ export function describePrimeRepositoryContract(
         position += size;
         expect(await store.reach()).toEqual({ count: position, lastPrime: PRIMES[position - 1] });
       }
-      expect(await store.readPrimes(0, position)).toEqual(PRIMES.slice(0, position));
+      expect(await store.readPrimes(0, position)).toEqual(storedPrimes(PRIMES.slice(0, position)));
     });
 
     it('leaves stored positions as they are when an append overlaps them', async () => {
@@ -69,7 +69,7 @@ export function describePrimeRepositoryContract(
       await store.appendPrimes(4, PRIMES.slice(4, 25));
       await store.appendPrimes(2, PRIMES.slice(2, 9));
       expect(await store.reach()).toEqual({ count: 25, lastPrime: PRIMES[24] });
-      expect(await store.readPrimes(0, 25)).toEqual(PRIMES.slice(0, 25));
+      expect(await store.readPrimes(0, 25)).toEqual(storedPrimes(PRIMES.slice(0, 25)));
     });
 
     it('refuses an append that would leave a gap, and keeps what it had', async () => {
@@ -84,13 +84,42 @@ export function describePrimeRepositoryContract(
       await store.appendPrimes(0, PRIMES.slice(0, 10));
       const shuffled = Float64Array.from([PRIMES[11], PRIMES[10], PRIMES[12]]);
       await expect(store.appendPrimes(10, shuffled)).rejects.toThrow();
-      expect(await store.readPrimes(0, 10)).toEqual(PRIMES.slice(0, 10));
+      expect(await store.readPrimes(0, 10)).toEqual(storedPrimes(PRIMES.slice(0, 10)));
       expect((await store.reach()).count).toBe(10);
     });
 
-    it('refuses reads past the stored prefix', async () => {
+    it('answers a read past the stored prefix with where the prefix ends', async () => {
       await store.appendPrimes(0, PRIMES.slice(0, 10));
-      await expect(store.readPrimes(5, 11)).rejects.toBeInstanceOf(PositionBeyondStoreError);
+      const end = beyondStore({ count: 10, lastPrime: PRIMES[9] });
+      expect(await store.readPrimes(5, 11)).toEqual(end);
+      expect(await store.readPrimes(7, 30)).toEqual(end);
+    });
+
+    it('reads the primes of a partial chunk that another writer filled since', async () => {
+      await store.appendPrimes(0, PRIMES.slice(0, 10));
+      // Chunk 1 holds 3 primes here: every one of them is read, then found short below.
+      expect(await store.readPrimes(0, 10)).toEqual(storedPrimes(PRIMES.slice(0, 10)));
+      expect(await store.readPrimes(8, 15)).toEqual(
+        beyondStore({ count: 10, lastPrime: PRIMES[9] }),
+      );
+      const other = await subject.reopen();
+      await other.appendPrimes(10, PRIMES.slice(10, 25));
+      expect(await store.readPrimes(8, 15)).toEqual(storedPrimes(PRIMES.slice(8, 15)));
+      expect(await store.readPrimes(0, 25)).toEqual(storedPrimes(PRIMES.slice(0, 25)));
+    });
+
+    it('serves the same primes from every read of a range, first or repeated', async () => {
+      await store.appendPrimes(0, PRIMES.slice(0, 40));
+      for (let round = 0; round < 3; round++) {
+        for (const [from, to] of [
+          [0, 40],
+          [6, 8],
+          [13, 34],
+          [39, 40],
+        ]) {
+          expect(await store.readPrimes(from, to)).toEqual(storedPrimes(PRIMES.slice(from, to)));
+        }
+      }
     });
 
     it('refuses positions that are negative, fractional or reversed', async () => {
@@ -104,7 +133,7 @@ export function describePrimeRepositoryContract(
     it('keeps primes beyond 2^32 exactly', async () => {
       const large = primesFrom(1e12, 20);
       await store.appendPrimes(0, large);
-      expect(await store.readPrimes(0, 20)).toEqual(large);
+      expect(await store.readPrimes(0, 20)).toEqual(storedPrimes(large));
       expect((await store.reach()).lastPrime).toBe(large[19]);
     });
 
@@ -122,14 +151,14 @@ export function describePrimeRepositoryContract(
         (await store.reach()).count,
         PRIMES.slice((await store.reach()).count, 45),
       );
-      expect(await store.readPrimes(0, 45)).toEqual(PRIMES.slice(0, 45));
+      expect(await store.readPrimes(0, 45)).toEqual(storedPrimes(PRIMES.slice(0, 45)));
     });
 
     it('is seen whole by another repository over the same store', async () => {
       await store.appendPrimes(0, PRIMES.slice(0, 40));
       const other = await subject.reopen();
       expect(await other.reach()).toEqual({ count: 40, lastPrime: PRIMES[39] });
-      expect(await other.readPrimes(13, 40)).toEqual(PRIMES.slice(13, 40));
+      expect(await other.readPrimes(13, 40)).toEqual(storedPrimes(PRIMES.slice(13, 40)));
       await other.appendPrimes(40, PRIMES.slice(40, 50));
       expect(await store.reach()).toEqual({ count: 50, lastPrime: PRIMES[49] });
     });
@@ -146,6 +175,9 @@ export function describePrimeRepositoryContract(
       expect(description.engine).toEqual(expect.any(String));
       expect(description.consumed.readUnits).toBeGreaterThanOrEqual(0);
       expect(description.consumed.writeUnits).toBeGreaterThanOrEqual(0);
+      const cache = description.chunkCache;
+      expect(cache.bytes).toBeLessThanOrEqual(cache.maxBytes);
+      expect(cache.chunks).toBeLessThanOrEqual(description.chunks);
     });
   });
 }

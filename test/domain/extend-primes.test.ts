@@ -1,9 +1,11 @@
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
 import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
-import type {
-  PrimeRepository,
-  StoreDescription,
-  StoreReach,
+import {
+  storedPrimes,
+  type PrimeRepository,
+  type StoreDescription,
+  type StoredPrimes,
+  type StoreReach,
 } from '../../src/ports/prime-repository';
 import { ManualClock } from '../support/manual-clock';
 import { firstPrimes } from '../support/reference-primes';
@@ -26,14 +28,14 @@ describe('ExtendPrimes', () => {
       reach: { count: 10_000, lastPrime: 104_729 },
       added: 10_000,
     });
-    expect(await store.readPrimes(0, 10_000)).toEqual(REFERENCE.slice(0, 10_000));
+    expect(await store.readPrimes(0, 10_000)).toEqual(storedPrimes(REFERENCE.slice(0, 10_000)));
   });
 
   it('stops at the last prime below a value that is not prime', async () => {
     const { store, extendPrimes } = makeExtender();
     const outcome = await extendPrimes.execute({ upTo: 100 });
     expect(outcome.reach).toEqual({ count: 25, lastPrime: 97 });
-    expect(await store.readPrimes(0, 25)).toEqual(REFERENCE.slice(0, 25));
+    expect(await store.readPrimes(0, 25)).toEqual(storedPrimes(REFERENCE.slice(0, 25)));
   });
 
   it('fills an empty store with the first n primes, and no more', async () => {
@@ -55,7 +57,7 @@ describe('ExtendPrimes', () => {
     expect((await extendPrimes.execute({ count: 0 })).complete).toBe(true);
     expect(store.appends).toEqual([]);
     await extendPrimes.execute({ upTo: 2 });
-    expect(await store.readPrimes(0, 1)).toEqual(Float64Array.of(2));
+    expect(await store.readPrimes(0, 1)).toEqual(storedPrimes(Float64Array.of(2)));
   });
 
   it('computes and appends only primes beyond what the store holds', async () => {
@@ -68,7 +70,7 @@ describe('ExtendPrimes', () => {
     expect(later[0].position).toBe(1_500);
     expect(later[0].primes[0]).toBe(REFERENCE[1_500]);
     for (const append of later) expect(append.position).toBeGreaterThanOrEqual(1_500);
-    expect(await store.readPrimes(0, 9_000)).toEqual(REFERENCE.slice(0, 9_000));
+    expect(await store.readPrimes(0, 9_000)).toEqual(storedPrimes(REFERENCE.slice(0, 9_000)));
   });
 
   it('does nothing when the store already holds the target', async () => {
@@ -130,7 +132,7 @@ describe('ExtendPrimes', () => {
       [800, 1_100],
       [1_100, 1_234],
     ]);
-    expect(await store.readPrimes(0, 1_234)).toEqual(REFERENCE.slice(0, 1_234));
+    expect(await store.readPrimes(0, 1_234)).toEqual(storedPrimes(REFERENCE.slice(0, 1_234)));
   });
 
   it('keeps one save in flight at a time, and saves in order', async () => {
@@ -144,7 +146,7 @@ describe('ExtendPrimes', () => {
     expect(outcome.reach.count).toBe(1_000);
     expect(slow.mostInFlight).toBe(1);
     expect(saved).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1_000]);
-    expect(await store.readPrimes(0, 1_000)).toEqual(REFERENCE.slice(0, 1_000));
+    expect(await store.readPrimes(0, 1_000)).toEqual(storedPrimes(REFERENCE.slice(0, 1_000)));
   });
 
   it('stops at a chunk boundary when the deadline nears, and the next call finishes', async () => {
@@ -162,13 +164,13 @@ describe('ExtendPrimes', () => {
     expect(clock.now()).toBeLessThanOrEqual(deadline);
     expect(progress[progress.length - 1]).toBe(stopped.reach.count);
     expect(await store.readPrimes(0, stopped.reach.count)).toEqual(
-      REFERENCE.slice(0, stopped.reach.count),
+      storedPrimes(REFERENCE.slice(0, stopped.reach.count)),
     );
 
     const finished = await extendPrimes.execute({ count: 10_000 });
     expect(finished.complete).toBe(true);
     expect(finished.added).toBe(10_000 - stopped.reach.count);
-    expect(await store.readPrimes(0, 10_000)).toEqual(REFERENCE.slice(0, 10_000));
+    expect(await store.readPrimes(0, 10_000)).toEqual(storedPrimes(REFERENCE.slice(0, 10_000)));
   });
 
   it('does no work when the deadline has already passed', async () => {
@@ -186,7 +188,7 @@ describe('ExtendPrimes', () => {
     );
     for (const outcome of outcomes) expect(outcome.complete).toBe(true);
     expect(await store.reach()).toEqual({ count: 9_500, lastPrime: REFERENCE[9_499] });
-    expect(await store.readPrimes(0, 9_500)).toEqual(REFERENCE.slice(0, 9_500));
+    expect(await store.readPrimes(0, 9_500)).toEqual(storedPrimes(REFERENCE.slice(0, 9_500)));
   });
 });
 
@@ -205,7 +207,7 @@ class SlowSaves implements PrimeRepository {
     return this.inner.reach();
   }
 
-  readPrimes(fromPosition: number, toPosition: number): Promise<Float64Array> {
+  readPrimes(fromPosition: number, toPosition: number): Promise<StoredPrimes> {
     return this.inner.readPrimes(fromPosition, toPosition);
   }
 

@@ -93,7 +93,22 @@ describe('ListPrimes', () => {
     expect((await store.reach()).count).toBeLessThanOrEqual(store.chunkCapacity);
   });
 
-  it('reads how far the store reaches once for a first page it already holds', async () => {
+  it("ends a value page on the store's last prime without looking at where the store ends", async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    const { count, lastPrime } = await store.reach();
+    const reaches = store.reaches;
+    store.reads.length = 0;
+    const range = ValueRange.of(0, lastPrime, LIMITS);
+    const listed = await allPages((cursor) =>
+      listPrimes.inRange(range, PageRequest.of(count / 2, cursor, LIMITS), NO_DEADLINE),
+    );
+    expect(listed).toEqual(Array.from(REFERENCE.slice(0, count)));
+    expect(store.reads.every(([, to]) => to <= count)).toBe(true);
+    expect(store.reaches).toBe(reaches);
+  });
+
+  it('finds a first page by value inside a reach it has seen without looking again', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(5_000, NO_DEADLINE);
     const reaches = store.reaches;
@@ -103,10 +118,26 @@ describe('ListPrimes', () => {
       NO_DEADLINE,
     );
     expect(Array.from(page.primes)).toEqual(referenceBetween(1_000, 2_000).slice(0, 10));
+    expect(store.reaches).toBe(reaches);
+  });
+
+  it('looks at where the store ends once for a value past what it has seen', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(100, NO_DEADLINE);
+    // Another writer extends the store past what ListPrimes has seen of it.
+    const { count } = await store.reach();
+    await store.appendPrimes(count, REFERENCE.slice(count, 3_000));
+    const reaches = store.reaches;
+    const page = await listPrimes.inRange(
+      ValueRange.of(20_000, 30_000, LIMITS),
+      PageRequest.of(10, undefined, LIMITS),
+      0,
+    );
+    expect(Array.from(page.primes)).toEqual(referenceBetween(20_000, 30_000).slice(0, 10));
     expect(store.reaches).toBe(reaches + 1);
   });
 
-  it('serves stored positions and pages with one read each, without looking at where the store ends', async () => {
+  it('serves stored positions and pages from reads alone, without looking at where the store ends', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(5_000, NO_DEADLINE);
     const reaches = store.reaches;
@@ -123,11 +154,14 @@ describe('ListPrimes', () => {
       0,
     );
     expect(Array.from(nextPage.primes)).toEqual(Array.from(REFERENCE.slice(10, 20)));
+    // Each value page, then the one prime after it that says whether another page follows.
     expect(store.reads).toEqual([
       [3_999, 4_000],
       [0, 20],
-      [0, 11],
-      [9, 21],
+      [0, 10],
+      [10, 11],
+      [9, 20],
+      [20, 21],
     ]);
     expect(store.reaches).toBe(reaches);
   });

@@ -1,6 +1,7 @@
 import type {
   PrimeRepository,
   StoreDescription,
+  StoredPrimes,
   StoreReach,
 } from '../../src/ports/prime-repository';
 
@@ -28,7 +29,7 @@ export class RecordingRepository implements PrimeRepository {
     return this.inner.reach();
   }
 
-  readPrimes(fromPosition: number, toPosition: number): Promise<Float64Array> {
+  readPrimes(fromPosition: number, toPosition: number): Promise<StoredPrimes> {
     this.reads.push([fromPosition, toPosition]);
     return this.inner.readPrimes(fromPosition, toPosition);
   }

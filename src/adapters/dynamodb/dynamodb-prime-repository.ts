@@ -1,16 +1,20 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { encodePrimeRun } from '../../domain/codec/prime-run-codec';
 import type { Logger } from '../../ports/logger';
-import type { PrimeRepository, StoreDescription, StoreReach } from '../../ports/prime-repository';
 import {
-  PositionBeyondStoreError,
-  StoreCorruptError,
-  StoreGapError,
-} from '../../ports/store-errors';
+  beyondStore,
+  storedPrimes,
+  type PrimeRepository,
+  type StoreDescription,
+  type StoredPrimes,
+  type StoreReach,
+} from '../../ports/prime-repository';
+import { StoreCorruptError, StoreGapError } from '../../ports/store-errors';
 import { assertPosition, assertPositionRange } from '../position-checks';
 import { CapacityMeter } from './capacity-meter';
 import { chunkItemOf, decodeChunkItem, type ChunkItem } from './chunk-item';
 import { ChunkTable, type StoredItem } from './chunk-table';
+import { DecodedChunkCache } from './decoded-chunk-cache';
 import {
   emptyMetaItem,
   FORMAT_VERSION,
@@ -39,6 +43,8 @@ export interface DynamoDbPrimeRepositoryOptions {
   readonly chunkCapacity?: number;
   /** Chunk puts one append keeps in flight at once. */
   readonly writeConcurrency?: number;
+  /** Bytes of decoded primes kept between reads; 0 keeps none. */
+  readonly chunkCacheBytes?: number;
   readonly logger?: Logger;
 }
 
@@ -63,6 +69,7 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
   private readonly readBatchSize: number;
   private readonly meter = new CapacityMeter();
   private readonly table: ChunkTable;
+  private readonly cache: DecodedChunkCache;
   private readonly logger?: Logger;
   private layoutChecked = false;
   /**
@@ -94,6 +101,7 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     this.writeConcurrency = writeConcurrency;
     this.readBatchSize = Math.max(1, Math.min(100, Math.floor(READ_BATCH_BYTES / chunkCapacity)));
     this.logger = options.logger;
+    this.cache = new DecodedChunkCache(options.chunkCacheBytes);
     this.table = new ChunkTable(client, tableName, this.meter, options.logger);
   }
 
@@ -102,17 +110,19 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     return { count, lastPrime };
   }
 
-  async readPrimes(fromPosition: number, toPosition: number): Promise<Float64Array> {
+  async readPrimes(fromPosition: number, toPosition: number): Promise<StoredPrimes> {
     assertPositionRange(fromPosition, toPosition);
-    if (fromPosition === toPosition) return new Float64Array(0);
+    if (fromPosition === toPosition) return storedPrimes(new Float64Array(0));
     if (!this.layoutChecked) await this.readMeta();
     const capacity = this.chunkCapacity;
     const firstChunk = Math.floor(fromPosition / capacity);
     const lastChunk = Math.floor((toPosition - 1) / capacity);
     // The range's last chunk first: it proves the range is stored before the result is allocated.
     const lastNeeded = toPosition - lastChunk * capacity;
-    const lastItem = await this.table.get(lastChunk, false);
-    const lastPrimes = await this.verifiedChunk(lastChunk, lastItem, lastNeeded, toPosition);
+    const last =
+      this.cache.take(lastChunk, lastNeeded) ??
+      (await this.verifiedChunk(lastChunk, await this.table.get(lastChunk, false), lastNeeded));
+    if (!(last instanceof Float64Array)) return beyondStore(last);
 
     const primes = new Float64Array(toPosition - fromPosition);
     let previous = { index: -1, last: -Infinity };
@@ -126,19 +136,29 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
       const to = Math.min(toPosition, start + chunk.length) - start;
       primes.set(chunk.subarray(from, to), start + from - fromPosition);
     };
-    // Batch by batch, so that no more than one batch of chunks is held beside the result.
-    for (let start = firstChunk; start < lastChunk; start += this.readBatchSize) {
+    // Batch by batch, so that no more than one batch of fetched chunks is held beside the result.
+    let index = firstChunk;
+    while (index < lastChunk) {
+      const kept = this.cache.take(index, capacity);
+      if (kept !== undefined) {
+        place(index++, kept);
+        continue;
+      }
       const indexes: number[] = [];
-      for (let index = start; index < Math.min(lastChunk, start + this.readBatchSize); index++) {
+      for (; index < lastChunk && indexes.length < this.readBatchSize; index++) {
+        if (indexes.length > 0 && this.cache.holds(index, capacity)) break;
         indexes.push(index);
       }
       const items = await this.table.batchGet(indexes, false);
-      for (const index of indexes) {
-        place(index, await this.verifiedChunk(index, items.get(index), capacity, toPosition));
+      for (const at of indexes) {
+        const chunk = await this.verifiedChunk(at, items.get(at), capacity);
+        // The last chunk holds what the range needs, so every chunk before it is full.
+        if (!(chunk instanceof Float64Array)) throw missingChunk(at);
+        place(at, chunk);
       }
     }
-    place(lastChunk, lastPrimes);
-    return primes;
+    place(lastChunk, last);
+    return storedPrimes(primes);
   }
 
   async appendPrimes(position: number, primes: Float64Array): Promise<void> {
@@ -175,6 +195,7 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
       chunkCapacity: this.chunkCapacity,
       chunks: Math.ceil(count / this.chunkCapacity),
       consumed: this.meter.usage(),
+      chunkCache: this.cache.usage(),
     };
   }
 
@@ -204,6 +225,7 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
         const item = items.get(at);
         const chunk =
           item === undefined ? new Float64Array(0) : decodeChunkItem(item, at, capacity);
+        if (chunk.length > 0) this.cache.keep(at, chunk);
         if (chunk.length < capacity) {
           const count = at * capacity + chunk.length;
           if (chunk.length > 0) lastPrime = chunk[chunk.length - 1];
@@ -232,17 +254,16 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
   }
 
   /**
-   * A chunk item's primes, checked, when it holds at least `needed`. Full chunks never change,
-   * so they are read eventually consistent at half the price; one that comes back absent or
-   * short may just have been written, so it is read again strongly consistent before the range
-   * counts as not stored.
+   * A chunk item's primes, checked and kept, when it holds at least `needed`; else how far the
+   * store reaches. Full chunks never change, so they are read eventually consistent at half the
+   * price; one that comes back absent or short may just have been written, so it is read again
+   * strongly consistent before the range counts as not stored.
    */
   private async verifiedChunk(
     index: number,
     item: StoredItem | undefined,
     needed: number,
-    toPosition: number,
-  ): Promise<Float64Array> {
+  ): Promise<Float64Array | StoreReach> {
     let found = item;
     if (found === undefined || Number(found.count) < needed) {
       this.logger?.debug({ chunk: index }, 'chunk absent or short: reading it consistently');
@@ -250,13 +271,17 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     }
     if (found === undefined || Number(found.count) < needed) {
       const end = await this.locateEnd();
-      if (toPosition > end.count) throw new PositionBeyondStoreError(toPosition, end.count);
+      if (index * this.chunkCapacity + needed > end.count) {
+        return { count: end.count, lastPrime: end.lastPrime };
+      }
       // The store now reaches past this chunk, so another writer stored it since it was read
       // (chunks are written before the end moves): it is missing only if still not there.
       found = await this.table.get(index, true);
       if (found === undefined || Number(found.count) < needed) throw missingChunk(index);
     }
-    return decodeChunkItem(found, index, this.chunkCapacity);
+    const primes = decodeChunkItem(found, index, this.chunkCapacity);
+    this.cache.keep(index, primes);
+    return primes;
   }
 
   /** The chunk items that store `fresh` after `end`, and the primes of the new end's chunk. */

@@ -1,6 +1,13 @@
 import { encodePrimeRun } from '../../domain/codec/prime-run-codec';
-import type { PrimeRepository, StoreDescription, StoreReach } from '../../ports/prime-repository';
-import { PositionBeyondStoreError, StoreGapError } from '../../ports/store-errors';
+import {
+  beyondStore,
+  storedPrimes,
+  type PrimeRepository,
+  type StoreDescription,
+  type StoredPrimes,
+  type StoreReach,
+} from '../../ports/prime-repository';
+import { StoreGapError } from '../../ports/store-errors';
 import { assertPosition, assertPositionRange } from '../position-checks';
 
 /** The reference PrimeRepository: what the contract suite demands, held in one growing array. */
@@ -14,10 +21,10 @@ export class InMemoryPrimeRepository implements PrimeRepository {
     return { count: this.count, lastPrime: this.count === 0 ? 0 : this.primes[this.count - 1] };
   }
 
-  async readPrimes(fromPosition: number, toPosition: number): Promise<Float64Array> {
+  async readPrimes(fromPosition: number, toPosition: number): Promise<StoredPrimes> {
     assertPositionRange(fromPosition, toPosition);
-    if (toPosition > this.count) throw new PositionBeyondStoreError(toPosition, this.count);
-    return this.primes.slice(fromPosition, toPosition);
+    if (toPosition > this.count) return beyondStore(await this.reach());
+    return storedPrimes(this.primes.slice(fromPosition, toPosition));
   }
 
   async appendPrimes(position: number, primes: Float64Array): Promise<void> {
@@ -39,6 +46,8 @@ export class InMemoryPrimeRepository implements PrimeRepository {
       chunkCapacity: this.chunkCapacity,
       chunks: Math.ceil(this.count / this.chunkCapacity),
       consumed: { readUnits: 0, writeUnits: 0 },
+      // Every prime is in memory already: there is nothing to keep beside it.
+      chunkCache: { hits: 0, misses: 0, chunks: 0, bytes: 0, maxBytes: 0 },
     };
   }
 

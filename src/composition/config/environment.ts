@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_CHUNK_CACHE_BYTES } from '../../adapters/dynamodb/decoded-chunk-cache';
 import { U64_MAX } from '../../domain/computations/prime-computations';
 import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/queries/prime-limits';
 
@@ -21,6 +22,8 @@ export interface ServiceConfig {
   readonly limits: PrimeLimits;
   /** Primes per chunk item of a new table; unset: the adapter's default. Fixed per table. */
   readonly chunkCapacity: number | undefined;
+  /** Bytes of decoded chunks the store keeps in memory between requests; 0 keeps none. */
+  readonly chunkCacheBytes: number;
 }
 
 const wholeNumber = (min: number, max: number) =>
@@ -63,6 +66,9 @@ const environmentSchema = z.object({
     DEFAULT_PRIME_LIMITS.maxCountedValue,
   ),
   PRIMES_MAX_NTH_PRIME: wholeBigInt(25n, U64_MAX).default(DEFAULT_PRIME_LIMITS.maxNthPrime),
+  PRIMES_CHUNK_CACHE_BYTES: wholeNumber(0, Number.MAX_SAFE_INTEGER).default(
+    DEFAULT_CHUNK_CACHE_BYTES,
+  ),
 });
 
 export class ConfigurationError extends Error {
@@ -104,6 +110,7 @@ export function readServiceConfig(environment: NodeJS.ProcessEnv = process.env):
       maxNthPrime: env.PRIMES_MAX_NTH_PRIME,
     },
     chunkCapacity: env.PRIMES_CHUNK_CAPACITY,
+    chunkCacheBytes: env.PRIMES_CHUNK_CACHE_BYTES,
   };
 }
 

@@ -4,7 +4,6 @@ import type { PrimeComputations } from '../computations/prime-computations';
 import type { PrimeLimits } from '../queries/prime-limits';
 import { requireWholeBigInt } from '../queries/whole-bigint';
 import { stopAtDeadline } from './deadline-watch';
-import { storedPrimeAt } from './stored-prime-at';
 
 /**
  * The n-th prime, counting from 1 (nth(1) = 2). Inside the store, one chunk read; beyond it,
@@ -20,8 +19,13 @@ export class FindNthPrime {
 
   async nth(n: bigint, deadline: number): Promise<bigint> {
     requireWholeBigInt('n', n, 1n, this.limits.maxNthPrime);
-    const stored = await storedPrimeAt(this.repository, n - 1n);
-    if (stored !== undefined) return BigInt(stored);
+    // Most asked-for positions are stored: one chunk read answers them, where a look at the
+    // store's reach first would cost a read more on every answer.
+    if (n <= BigInt(Number.MAX_SAFE_INTEGER)) {
+      const position = Number(n) - 1;
+      const read = await this.repository.readPrimes(position, position + 1);
+      if (read.stored) return BigInt(read.primes[0]);
+    }
     const shouldStop = stopAtDeadline(this.clock, deadline, `the ${n}-th prime`);
     return this.computations.nthPrime(n, shouldStop);
   }

@@ -1,5 +1,5 @@
-import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
-import { PositionBeyondStoreError } from '../../ports/store-errors';
+import type { PrimeRepository } from '../../ports/prime-repository';
+import { primeCountUpperBound } from '../bounds/prime-count-bounds';
 import type { PageRequest } from '../queries/page-request';
 import {
   decodePageCursor,
@@ -14,7 +14,7 @@ import type { ExtendPrimes } from './extend-primes';
 import type { ExtensionTarget } from './extension-target';
 import type { PrimePage } from './prime-page';
 import { extendOrThrow } from './store-extender';
-import { StoredPositions } from './stored-positions';
+import { StoredPositions, storedWithin } from './stored-positions';
 
 /**
  * Lists primes from the store by value range, as the first n, or the n-th. Asked for primes
@@ -37,13 +37,26 @@ export class ListPrimes {
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
     if (cursor && (cursor.after < range.from || cursor.after >= range.to)) throw invalidCursor();
     const start = cursor?.position ?? (await this.firstPositionFrom(range.from, deadline));
-    // One prime past the page tells whether another page follows.
-    const end = start + page.limit + 1;
+    // No more than pi(to) primes can be in the range: /primes?max=100 reads 30, not a page.
+    // Nor any past a reach known to hold the whole range.
+    const known = this.positions.lastSeenReach;
+    const mostInRange = Math.max(start, Math.floor(primeCountUpperBound(range.to)));
+    const pageEnd = Math.min(start + page.limit, mostInRange);
+    const end =
+      known !== undefined && known.lastPrime >= range.to && known.count >= start
+        ? Math.min(pageEnd, known.count)
+        : pageEnd;
     const primes = await this.readOrExtend(start, end, { upTo: range.to }, deadline, cursor);
-    const inRange = primes.subarray(0, countAtMost(primes, range.to));
-    if (inRange.length <= page.limit) return { primes: inRange, next: null };
-    const shown = inRange.subarray(0, page.limit);
-    return { primes: shown, next: nextCursor(start, shown) };
+    const shown = primes.subarray(0, countAtMost(primes, range.to));
+    const last = shown[shown.length - 1];
+    if (shown.length < page.limit || last >= range.to) return { primes: shown, next: null };
+    // A full page that ends below `to`: the prime after it says whether another page follows.
+    // Asked for apart from the page, so that a page ending on the store's last prime needs no
+    // look at where the store ends; its chunk is read with the page's, or kept for the next.
+    const after = start + page.limit;
+    const [following] = await this.readOrExtend(after, after + 1, { upTo: range.to }, deadline);
+    const more = following !== undefined && following <= range.to;
+    return { primes: shown, next: more ? nextCursor(start, shown) : null };
   }
 
   /** The first `count` primes, a page at a time. */
@@ -64,9 +77,15 @@ export class ListPrimes {
     return prime;
   }
 
-  /** The position of the first prime >= from: the store must first reach just below it. */
+  /**
+   * The position of the first prime >= from. Found in the store when it holds such a prime;
+   * else the store must first reach just below from, and the position is where it then ends
+   * or the first prime >= from it gained.
+   */
   private async firstPositionFrom(from: number, deadline: number): Promise<number> {
     if (from <= 2) return 0;
+    const stored = await this.positions.find(from);
+    if (stored !== undefined) return stored.position;
     const reach = await extendOrThrow(this.extendPrimes, { upTo: from - 1 }, deadline);
     return this.positions.countBelow(from, reach);
   }
@@ -91,27 +110,17 @@ export class ListPrimes {
       if (primes[0] !== cursor.after) throw invalidCursor();
       return primes.subarray(1);
     };
-    try {
-      return checked(await this.repository.readPrimes(from, end));
-    } catch (error) {
-      if (!(error instanceof PositionBeyondStoreError)) throw error;
-    }
-    const known = cursor ? await this.storeHolding(cursor) : undefined;
+    const read = await this.repository.readPrimes(from, end);
+    if (read.stored) return checked(read.primes);
+    // The store only grows, so every genuine cursor points inside it: one beyond it is
+    // refused before any extension.
+    if (cursor && cursor.position > read.reach.count) throw invalidCursor();
+    this.positions.remember(read.reach);
     const target = { ...also, count: end };
-    const reach = await extendOrThrow(this.extendPrimes, target, deadline, known);
-    return checked(
-      await this.repository.readPrimes(from, Math.max(from, Math.min(end, reach.count))),
-    );
-  }
-
-  /**
-   * How far the store reaches, when it holds the cursor's position. The store only grows, so
-   * every genuine cursor points inside it: one beyond it is refused before any extension.
-   */
-  private async storeHolding(cursor: PageCursor): Promise<StoreReach> {
-    const reach = await this.repository.reach();
-    if (cursor.position > reach.count) throw invalidCursor();
-    return reach;
+    const reach = await extendOrThrow(this.extendPrimes, target, deadline, read.reach);
+    this.positions.remember(reach);
+    const to = Math.max(from, Math.min(end, reach.count));
+    return checked(storedWithin(await this.repository.readPrimes(from, to), reach));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
+import type { PrimeRepository, StoredPrimes, StoreReach } from '../../ports/prime-repository';
 import { estimatePrimeCount } from '../bounds/estimate-prime-count';
 
 export interface StoredPrime {
@@ -12,7 +12,37 @@ export interface StoredPrime {
  * read nearly always is that chunk; else its neighbour toward the value, then bisection.
  */
 export class StoredPositions {
+  /**
+   * How far the store reached when last looked at. The store only grows, so positions below
+   * this count stay stored: values up to its last prime are found without looking again.
+   */
+  private known: StoreReach | undefined;
+
   constructor(private readonly repository: PrimeRepository) {}
+
+  /** How far the store reached when last seen, if it has been; it reaches at least as far now. */
+  get lastSeenReach(): StoreReach | undefined {
+    return this.known;
+  }
+
+  /** Remembers a reach seen elsewhere (a read past the end, an extension) if it is further. */
+  remember(reach: StoreReach): void {
+    if (this.known === undefined || reach.count > this.known.count) this.known = reach;
+  }
+
+  /**
+   * The first stored prime >= value and its position, or undefined when the store ends below
+   * value. Only a value past the last prime seen stored makes it ask where the store ends now.
+   */
+  async find(value: number): Promise<StoredPrime | undefined> {
+    let reach = this.known;
+    if (reach === undefined || value > reach.lastPrime) {
+      reach = await this.repository.reach();
+      this.remember(reach);
+    }
+    if (reach.count === 0 || value > reach.lastPrime) return undefined;
+    return this.firstAtOrAbove(value, reach);
+  }
 
   /** How many stored primes are below `value`; the store must reach at least value - 1. */
   async countBelow(value: number, reach: StoreReach): Promise<number> {
@@ -23,6 +53,7 @@ export class StoredPositions {
 
   /** The first stored prime >= value and its position; value must not exceed the last one. */
   async firstAtOrAbove(value: number, reach: StoreReach): Promise<StoredPrime> {
+    this.remember(reach);
     const chunk = this.repository.chunkCapacity;
     const estimate = Math.round(estimatePrimeCount(value));
     let low = 0;
@@ -30,7 +61,10 @@ export class StoredPositions {
     let probe = Math.min(high, Math.max(0, Math.floor(estimate / chunk)));
     for (let reads = 1; ; reads++) {
       const start = probe * chunk;
-      const primes = await this.repository.readPrimes(start, Math.min(start + chunk, reach.count));
+      const primes = storedWithin(
+        await this.repository.readPrimes(start, Math.min(start + chunk, reach.count)),
+        reach,
+      );
       const holdsFirstAtOrAbove = primes[primes.length - 1] >= value;
       if (holdsFirstAtOrAbove && (primes[0] < value || probe === low)) {
         const index = countBelowIn(primes, value);
@@ -56,4 +90,15 @@ function countBelowIn(primes: Float64Array, value: number): number {
     else high = middle;
   }
   return low;
+}
+
+/**
+ * The primes of a read inside a reach the store has shown. It only grows, so such a read is
+ * always stored; a store that answers otherwise has lost primes, which no caller can mend.
+ */
+export function storedWithin(read: StoredPrimes, reach: StoreReach): Float64Array {
+  if (read.stored) return read.primes;
+  throw new Error(
+    `the store held ${reach.count} primes, but a later read found only ${read.reach.count}`,
+  );
 }

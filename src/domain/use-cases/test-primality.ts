@@ -13,7 +13,7 @@ export class TestPrimality {
   private readonly positions: StoredPositions;
 
   constructor(
-    private readonly repository: PrimeRepository,
+    repository: PrimeRepository,
     private readonly computations: PrimeComputations,
   ) {
     this.positions = new StoredPositions(repository);
@@ -28,8 +28,8 @@ export class TestPrimality {
 
   async isPrime(n: number): Promise<boolean> {
     requireWholeNumber('n', n, 0, Number.MAX_SAFE_INTEGER);
-    const reach = await this.repository.reach();
-    if (reach.count === 0 || n > reach.lastPrime) return isPrimeByMillerRabin(n);
-    return (await this.positions.firstAtOrAbove(n, reach)).prime === n;
+    const stored = await this.positions.find(n);
+    if (stored === undefined) return isPrimeByMillerRabin(n);
+    return stored.prime === n;
   }
 }

@@ -1,3 +1,4 @@
+import { storedPrimes } from '../../../src/ports/prime-repository';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,7 +44,7 @@ describe('the prime table and the engines of the development and test roots', ()
           chunkCapacity: 7,
         });
         if (restart === 1) await repository.appendPrimes(0, primes);
-        expect(await repository.readPrimes(0, 30)).toEqual(primes);
+        expect(await repository.readPrimes(0, 30)).toEqual(storedPrimes(primes));
       } finally {
         clients.destroy();
         await engine.close();

@@ -1,3 +1,4 @@
+import { storedPrimes } from '../../../src/ports/prime-repository';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
@@ -52,8 +53,12 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
     await store().repository.appendPrimes(0, PRIMES);
     const calls = leaveKeysUnprocessed(store().clients.client, (call) => [0, 1, 3][call % 3]);
 
-    expect(await store().repository.readPrimes(0, 400)).toEqual(PRIMES);
-    expect(await store().repository.readPrimes(33, 377)).toEqual(PRIMES.slice(33, 377));
+    expect(await store().repository.readPrimes(0, 400)).toEqual(storedPrimes(PRIMES));
+    // A reader that has kept no chunk in memory yet, over the same client.
+    const reader = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
+      chunkCapacity: 7,
+    });
+    expect(await reader.readPrimes(33, 377)).toEqual(storedPrimes(PRIMES.slice(33, 377)));
     expect(calls()).toBeGreaterThan(50);
   });
 

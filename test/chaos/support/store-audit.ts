@@ -73,7 +73,9 @@ export async function auditStore(
   if (hint > count) throw new Error(`meta hint ${hint} is ahead of the chunks' ${count}`);
   // Reading the prefix through the repository writes nothing, and checks it once more.
   const repository = new DynamoDbPrimeRepository(documentClient, tableName, { chunkCapacity });
-  const stored = await repository.readPrimes(0, count);
+  const read = await repository.readPrimes(0, count);
+  if (!read.stored) throw new Error(`the chunks hold ${count} primes, the repository read fewer`);
+  const stored = read.primes;
   const wrong = stored.findIndex((p, i) => p !== reference[i]);
   if (wrong >= 0)
     throw new Error(`position ${wrong} holds ${stored[wrong]}, not ${reference[wrong]}`);
