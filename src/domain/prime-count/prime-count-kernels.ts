@@ -52,6 +52,7 @@ import {
   load32,
   load8,
   loop,
+  memoryCopy,
   ltS,
   mul,
   divU,
@@ -93,8 +94,17 @@ export const CONFIG = {
   p2Cursor: 120,
   p2Sum: 128,
   primesBefore: 136,
+  /** pi(v) for v <= y, to walk the primes m of a leaf x / (p m) when p^2 > y. */
+  piTable: 144,
+  /**
+   * The odd numbers with the primes p_2..p_patternPrimes crossed off, one period of
+   * patternBytes bytes (their product) followed by a segment's worth of repetition.
+   */
+  pattern: 152,
+  patternBytes: 160,
+  patternPrimes: 168,
 } as const;
-export const CONFIG_BYTES = 144;
+export const CONFIG_BYTES = 176;
 
 const { i32: I32, i64: I64 } = valueType;
 
@@ -111,7 +121,6 @@ function frame<P extends string, L extends string>(
 
 const config64 = (slot: number): Code => int64.load(i32(0), slot);
 const config32 = (slot: number): Code => int64.low32(config64(slot));
-const ONES = int64.const(-1n);
 const loadWord = (address: Code): Code => int64.load(address);
 const at32 = (base: Code, index: Code): Code => add(base, shl(index, i32(2)));
 const at64 = (base: Code, index: Code): Code => add(base, shl(index, i32(3)));
@@ -163,6 +172,8 @@ const segment = frame(
     crossedTo: I32,
     inside: I32,
     cursor: I32,
+    k: I32,
+    piTable: I32,
   },
 );
 const S = segment.at;
@@ -204,6 +215,30 @@ const bitsThroughJ: Code = int64.low32(
 
 const wordAddress = (wordIndex: Code): Code => add(g(S.sieve), shl(wordIndex, i32(3)));
 
+/**
+ * leafCount = phi[b] + the set bits up to x / (p m): whole counters from where the last
+ * leaf of this prime stopped, then the words of the leaf's block.
+ */
+const countLeaf: Code[] = [
+  set(S.quotient, int64.divU(g(S.x), int64.mul(g(S.p), int64.fromU32(g(S.m))))),
+  set(S.j, int64.low32(int64.shrU(int64.sub(g(S.quotient), g(S.low)), int64.const(1n)))),
+  set(S.end, shrU(g(S.j), g(S.logBlock))),
+  block(
+    loop(
+      brIf(1, geU(g(S.blk), g(S.end))),
+      set(S.before, add(g(S.before), load32(at32(g(S.counters), g(S.blk))))),
+      set(S.blk, add(g(S.blk), i32(1))),
+      br(0),
+    ),
+  ),
+  set(S.count, g(S.before)),
+  set(S.address, wordAddress(mul(g(S.blk), g(S.wordsPerBlock)))),
+  set(S.end, wordAddress(shrU(g(S.j), i32(6)))),
+  popcountUpTo,
+  set(S.count, add(g(S.count), bitsThroughJ)),
+  set(S.leafCount, int64.add(int64.fromU32(g(S.count)), g(S.phiB))),
+];
+
 const sieveSegmentBody: Code = [
   set(S.x, config64(CONFIG.x)),
   set(S.y, config32(CONFIG.y)),
@@ -217,6 +252,7 @@ const sieveSegmentBody: Code = [
   set(S.sieve, config32(CONFIG.sieve)),
   set(S.counters, config32(CONFIG.counters)),
   set(S.logBlock, config32(CONFIG.logBlock)),
+  set(S.piTable, config32(CONFIG.piTable)),
 
   // 1. Fill: every odd number of the segment unsieved, the padding to the block end zero.
   set(
@@ -228,25 +264,34 @@ const sieveSegmentBody: Code = [
   set(S.words, shrU(add(g(S.bits), i32(63)), i32(6))),
   set(S.wordsPerBlock, shl(i32(1), sub(g(S.logBlock), i32(6)))),
   set(S.blocks, shrU(add(g(S.bits), sub(shl(i32(1), g(S.logBlock)), i32(1))), g(S.logBlock))),
-  set(S.i, i32(0)),
-  block(
-    loop(
-      brIf(1, geU(g(S.i), g(S.words))),
-      int64.store(wordAddress(g(S.i)), ONES),
-      set(S.i, add(g(S.i), i32(1))),
-      br(0),
+  memoryCopy(
+    g(S.sieve),
+    add(
+      config32(CONFIG.pattern),
+      int64.low32(
+        int64.remU(
+          int64.shrU(int64.sub(g(S.low), int64.const(1n)), int64.const(4n)),
+          config64(CONFIG.patternBytes),
+        ),
+      ),
     ),
+    shl(mul(g(S.blocks), g(S.wordsPerBlock)), i32(3)),
   ),
   when(
     and(g(S.bits), i32(63)),
+    set(S.address, wordAddress(sub(g(S.words), i32(1)))),
     int64.store(
-      wordAddress(sub(g(S.words), i32(1))),
-      int64.sub(
-        int64.shl(int64.const(1n), int64.fromU32(and(g(S.bits), i32(63)))),
-        int64.const(1n),
+      g(S.address),
+      int64.and(
+        loadWord(g(S.address)),
+        int64.sub(
+          int64.shl(int64.const(1n), int64.fromU32(and(g(S.bits), i32(63)))),
+          int64.const(1n),
+        ),
       ),
     ),
   ),
+  set(S.i, g(S.words)),
   set(S.end, mul(g(S.blocks), g(S.wordsPerBlock))),
   block(
     loop(
@@ -256,7 +301,7 @@ const sieveSegmentBody: Code = [
       br(0),
     ),
   ),
-  set(S.b, i32(2)),
+  set(S.b, add(config32(CONFIG.patternPrimes), i32(1))),
   block(
     loop(brIf(1, gtS(g(S.b), g(S.c))), ...crossOffPlain(S.b), set(S.b, add(g(S.b), i32(1))), br(0)),
   ),
@@ -297,41 +342,45 @@ const sieveSegmentBody: Code = [
       set(S.blk, i32(0)),
       set(S.before, i32(0)),
       set(S.phiB, int64.load(at64(g(S.phi), g(S.b)))),
-      block(
-        loop(
-          brIf(1, leS(g(S.m), g(S.mStop))),
-          set(S.mu, load32(at32(g(S.muLpf), g(S.m)))),
-          when(
-            or(gtS(g(S.mu), g(S.prime)), gtS(sub(i32(0), g(S.mu)), g(S.prime))),
-            set(S.quotient, int64.divU(g(S.x), int64.mul(g(S.p), int64.fromU32(g(S.m))))),
-            set(S.j, int64.low32(int64.shrU(int64.sub(g(S.quotient), g(S.low)), int64.const(1n)))),
-            set(S.end, shrU(g(S.j), g(S.logBlock))),
-            block(
-              loop(
-                brIf(1, geU(g(S.blk), g(S.end))),
-                set(S.before, add(g(S.before), load32(at32(g(S.counters), g(S.blk))))),
-                set(S.blk, add(g(S.blk), i32(1))),
-                br(0),
-              ),
-            ),
-            set(S.count, g(S.before)),
-            set(S.address, wordAddress(mul(g(S.blk), g(S.wordsPerBlock)))),
-            set(S.end, wordAddress(shrU(g(S.j), i32(6)))),
-            popcountUpTo,
-            set(S.count, add(g(S.count), bitsThroughJ)),
-            set(S.leafCount, int64.add(int64.fromU32(g(S.count)), g(S.phiB))),
-            set(
-              S.s2,
-              select(
-                int64.add(g(S.s2), g(S.leafCount)),
-                int64.sub(g(S.s2), g(S.leafCount)),
-                ltS(g(S.mu), i32(0)),
-              ),
+      ifElse(
+        int64.gtU(int64.mul(g(S.p), g(S.p)), int64.fromU32(g(S.y))),
+        // p^2 > y: every m with lpf(m) > p is a prime q (mu = -1), so walk the primes.
+        [
+          set(S.k, load32(at32(g(S.piTable), g(S.m)))),
+          block(
+            loop(
+              brIf(1, leS(g(S.k), g(S.b))),
+              set(S.m, load32(at32(g(S.primes), g(S.k)))),
+              brIf(1, leS(g(S.m), g(S.mStop))),
+              ...countLeaf,
+              set(S.s2, int64.add(g(S.s2), g(S.leafCount))),
+              set(S.k, sub(g(S.k), i32(1))),
+              br(0),
             ),
           ),
-          set(S.m, sub(g(S.m), i32(1))),
-          br(0),
-        ),
+        ],
+        [
+          block(
+            loop(
+              brIf(1, leS(g(S.m), g(S.mStop))),
+              set(S.mu, load32(at32(g(S.muLpf), g(S.m)))),
+              when(
+                or(gtS(g(S.mu), g(S.prime)), gtS(sub(i32(0), g(S.mu)), g(S.prime))),
+                ...countLeaf,
+                set(
+                  S.s2,
+                  select(
+                    int64.add(g(S.s2), g(S.leafCount)),
+                    int64.sub(g(S.s2), g(S.leafCount)),
+                    ltS(g(S.mu), i32(0)),
+                  ),
+                ),
+              ),
+              set(S.m, sub(g(S.m), i32(1))),
+              br(0),
+            ),
+          ),
+        ],
       ),
       int64.store(at64(g(S.phi), g(S.b)), int64.add(g(S.phiB), int64.fromU32(g(S.total)))),
       // Cross off p_b's multiples, keeping the counters and the total exact.

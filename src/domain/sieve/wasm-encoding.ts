@@ -154,6 +154,9 @@ export const store32 = (address: Code, value: Code, offset = 0): Code =>
 // i64 loads feed popcounts; the results come back to i32.
 export const popcount64 = (address: Code, offset = 0): Code =>
   seq(address, 0x29, 3, unsignedLeb(offset), 0x7b, 0xa7);
+// Bulk memory: copy `length` bytes from `source` to `destination` (the ranges may overlap).
+export const memoryCopy = (destination: Code, source: Code, length: Code): Code =>
+  seq(destination, source, length, 0xfc, 0x0a, 0x00, 0x00);
 // 128-bit SIMD: unaligned load, and, store.
 export const v128Load = (address: Code): Code => seq(address, 0xfd, 0x00, 4, 0);
 export const v128Store = (address: Code, value: Code): Code =>
