@@ -1,5 +1,5 @@
 /**
- * The hot loops of the Lagarias-Miller-Odlyzko count (lagarias-miller-odlyzko.ts explains
+ * The hot loops of the Lagarias-Miller-Odlyzko count (prime-pi.ts explains
  * the method) as WebAssembly with 64-bit integers, written with the repository's own
  * encoder (wasm-encoding.ts).
  *

@@ -26,7 +26,7 @@
  * z, so i64 holds everything for x < 2^63; sums come back per segment and add up as BigInt.
  */
 import { primeCountUpperBound } from '../bounds/prime-count-bounds';
-import { primeSegments } from '../sieve/segmented-sieve';
+import { countPrimes, primeSegments } from '../sieve/segmented-sieve';
 import { PrimeCountDeadlineError, type ShouldStop } from './prime-count-deadline';
 import {
   CONFIG,
@@ -46,6 +46,22 @@ const TINY_PRIMES = [2, 3, 5, 7, 11, 13, 17];
 const PATTERN_PRIMES = 6;
 const LARGEST_LMO_LEAF_STOP = 0x7fffffff;
 const MAX_SEGMENT_BITS = 1 << 19;
+
+/** Below this a plain sieve is faster than setting the method up. */
+const SIEVED_BELOW = 100_000n;
+
+/**
+ * pi(x), the number of primes <= x, exactly, for 0 <= x <= PRIME_PI_MAX. `shouldStop` is
+ * asked after every segment (well under 20 ms of work each); when it answers true the
+ * count throws PrimeCountDeadlineError and keeps nothing.
+ */
+export function primePi(x: bigint, shouldStop?: ShouldStop): bigint {
+  if (x < 0n || x > PRIME_PI_MAX) {
+    throw new RangeError(`pi(x) is counted for 0 <= x <= ${PRIME_PI_MAX}, not ${x}`);
+  }
+  if (x < SIEVED_BELOW) return BigInt(countPrimes(0, Number(x) + 1));
+  return countPrimesByLmo(x, chooseY(x), shouldStop);
+}
 
 /** floor(x^(1/k)) for x >= 0, exact. */
 export function integerRoot(x: bigint, k: number): bigint {
