@@ -101,7 +101,8 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   const sqrtZ = Number(integerRoot(z, 2));
 
   const { muLpf, primesToY } = muAndLeastPrimeFactors(y);
-  const c = Math.min(primesToY, TINY_PRIMES.length);
+  // Below 1e10 the 2 MB table of c = 7 costs more to copy in than it saves.
+  const c = Math.min(primesToY, x < 10n ** 10n ? 5 : TINY_PRIMES.length);
   const tiny = tinyPhiTable(c);
 
   const segmentBits = Math.min(
@@ -111,7 +112,7 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   const logBlock = Math.max(6, Math.ceil(Math.log2(segmentBits) / 2));
   const primeSlots = primeCountUpperBound(sqrtX) + 2;
   const patternPrimes = Math.min(c, PATTERN_PRIMES);
-  const pattern = preSievePattern(patternPrimes, segmentBits / 8 + 64);
+  const pattern = preSievePattern(patternPrimes);
 
   // Layout: the configuration, then the arrays, every one 8-byte aligned.
   let next = CONFIG_BYTES;
@@ -247,7 +248,11 @@ function muAndLeastPrimeFactors(y: number): { muLpf: Int32Array; primesToY: numb
 }
 
 /** table[r] = how many of 1..r share no factor with the product of the c smallest primes. */
+const tinyPhiTables = new Map<number, { primorial: number; table: Uint32Array }>();
+
 function tinyPhiTable(c: number): { primorial: number; table: Uint32Array } {
+  const known = tinyPhiTables.get(c);
+  if (known !== undefined) return known;
   const primes = TINY_PRIMES.slice(0, c);
   const primorial = primes.reduce((product, p) => product * p, 1);
   const coprime = new Uint8Array(primorial).fill(1);
@@ -259,23 +264,27 @@ function tinyPhiTable(c: number): { primorial: number; table: Uint32Array } {
     running += coprime[r];
     table[r] = running;
   }
+  tinyPhiTables.set(c, { primorial, table });
   return { primorial, table };
 }
 
 /**
  * Bit i stands for the odd number 2i + 1: unset when one of p_2..p_count divides it. The
  * pattern repeats every `period` bytes (the product of those primes, odd, so 8 periods of
- * bits); `tail` more bytes let a segment be copied from any offset in one piece.
+ * bits); a largest segment's worth more lets a segment be copied from any offset in one go.
  */
-function preSievePattern(
-  count: number,
-  tail: number,
-): { period: number; length: number; bytes: Uint8Array } {
+function preSievePattern(count: number): { period: number; length: number; bytes: Uint8Array } {
+  const known = patterns.get(count);
+  if (known !== undefined) return known;
   const primes = TINY_PRIMES.slice(1, count);
   const period = primes.reduce((product, p) => product * p, 1);
-  const bytes = new Uint8Array(period + tail).fill(0xff);
+  const bytes = new Uint8Array(period + MAX_SEGMENT_BITS / 8 + 64).fill(0xff);
   for (const p of primes) {
     for (let i = (p - 1) / 2; i < 8 * bytes.length; i += p) bytes[i >> 3] &= ~(1 << (i & 7));
   }
-  return { period, length: bytes.length, bytes };
+  const pattern = { period, length: bytes.length, bytes };
+  patterns.set(count, pattern);
+  return pattern;
 }
+
+const patterns = new Map<number, { period: number; length: number; bytes: Uint8Array }>();
