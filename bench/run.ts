@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import { coldStartBench } from './cold-start.bench';
 import { e2eBench } from './e2e.bench';
 import { printTable, type BenchSuite } from './harness';
+import { primeCountBench } from './prime-count.bench';
 import { servingBench } from './serving.bench';
 import { sieveBench } from './sieve.bench';
 import { storeCostBench } from './store-cost.bench';
@@ -17,6 +18,7 @@ const SUITES: readonly BenchSuite[] = [
   servingBench,
   coldStartBench,
   e2eBench,
+  primeCountBench,
 ];
 
 // The SDK warns at every client creation that its 2027 releases need Node 22; the bench runs on
