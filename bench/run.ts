@@ -8,6 +8,7 @@ import { coldStartBench } from './cold-start.bench';
 import { e2eBench } from './e2e.bench';
 import { printTable, type BenchSuite } from './harness';
 import { loadBench } from './load.bench';
+import { primeCountBench } from './prime-count.bench';
 import { rememberedCountBench } from './remembered-count.bench';
 import { servingBench } from './serving.bench';
 import { sieveBench } from './sieve.bench';
@@ -21,6 +22,7 @@ const SUITES: readonly BenchSuite[] = [
   coldStartBench,
   e2eBench,
   rememberedCountBench,
+  primeCountBench,
 ];
 
 // The SDK warns at every client creation that its 2027 releases need Node 22; the bench runs on
