@@ -10,9 +10,11 @@ import { printTable, type BenchSuite } from './harness';
 import { servingBench } from './serving.bench';
 import { sieveBench } from './sieve.bench';
 import { storeCostBench } from './store-cost.bench';
+import { windowBench } from './window.bench';
 
 const SUITES: readonly BenchSuite[] = [
   sieveBench,
+  windowBench,
   storeCostBench,
   servingBench,
   coldStartBench,

@@ -119,7 +119,8 @@ function listLowWindow(lo: number, hi: number, out: GrowingPrimeList, poll: () =
   for (const p of WHEEL_PRIMES) if (p >= lo && p < hi) out.pushNumber(p);
   if (hi <= 7) return;
   const sieve = new SieveEngine(Math.max(lo, 7), hi, basePrimesUpTo(integerSqrt(hi - 1)));
-  const segment = new Float64Array(8 * (1 << 16));
+  // A segment holds at most 8 * 2^16 primes, and never more than the numbers asked for.
+  const segment = new Float64Array(Math.min(8 * (1 << 16), hi - lo));
   try {
     while (!out.full && sieve.nextSegment()) {
       const count = sieve.extractSegment(segment, 0);

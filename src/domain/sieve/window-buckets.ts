@@ -23,8 +23,13 @@ const SEGMENT_SHIFT = Math.log2(SEGMENT_BYTES);
 const SLICE_SHIFT = 13;
 const SLICES_PER_SEGMENT = SEGMENT_BYTES >>> SLICE_SHIFT;
 
+// Module-level copies: transpiled imports are property reads on every use, and add runs
+// once per sieving prime (hundreds of millions near 2^64).
+const stepQ = STEP_Q;
+const stepC = STEP_C;
+
 /** The bit each wheel state rj clears, as an index 0..7. */
-const BIT_OF_RJ = Uint8Array.from(CLEAR_MASK, (mask) => 31 - Math.clz32(~mask & 0xff));
+const bitOfRj = Uint8Array.from(CLEAR_MASK, (mask) => 31 - Math.clz32(~mask & 0xff));
 
 export class WindowBuckets {
   /** Per segment: blocks of (q, offset << 6 | rj) pairs, the last one filled to fullFill. */
@@ -57,7 +62,7 @@ export class WindowBuckets {
   add(q: number, rj: number, offset: number): void {
     const end = this.windowBytes;
     if (offset >= end) return;
-    if (offset + q * STEP_Q[rj] + STEP_C[rj] >= end) {
+    if (offset + q * stepQ[rj] + stepC[rj] >= end) {
       const slice = offset >>> SLICE_SHIFT;
       let n = this.hitFill[slice];
       const blocks = this.hits[slice];
@@ -65,7 +70,7 @@ export class WindowBuckets {
         blocks.push(this.spareHits.pop() ?? this.newHitBlock());
         n = 0;
       }
-      blocks[blocks.length - 1][n] = ((offset & ((1 << SLICE_SHIFT) - 1)) << 3) | BIT_OF_RJ[rj];
+      blocks[blocks.length - 1][n] = ((offset & ((1 << SLICE_SHIFT) - 1)) << 3) | bitOfRj[rj];
       this.hitFill[slice] = n + 1;
       return;
     }
@@ -107,8 +112,6 @@ export class WindowBuckets {
    */
   crossOff(segment: number, bytes: Uint8Array, length: number): void {
     const clearMask = CLEAR_MASK;
-    const stepQ = STEP_Q;
-    const stepC = STEP_C;
     const nextRj = NEXT_RJ;
     const segments = this.full.length;
     const blocks = this.full[segment];

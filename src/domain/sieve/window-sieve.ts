@@ -50,6 +50,7 @@ export const MAX_WINDOW_BYTES = 2 ** 25;
 const LARGEST_PRE_SIEVED = PRE_SIEVED_PRIMES[PRE_SIEVED_PRIMES.length - 1];
 const SEGMENT_ROOM = SEGMENT_BYTES + PATTERN_SLACK;
 const TWO_32 = 2 ** 32;
+const ONE_THIRTIETH = 1 / 30;
 
 const bitOfResidue = BIT_OF_RESIDUE;
 const carry = CARRY;
@@ -150,6 +151,7 @@ export class WindowSieve {
     const top = Number(from >> 32n);
     const middle = Number((from >> 16n) & 0xffffn);
     const bottom = Number(from & 0xffffn);
+    const headCut = this.headCut;
     const small = this.small;
     const medium = this.medium;
     for (const p of tiered) {
@@ -166,27 +168,45 @@ export class WindowSieve {
       while (primes.nextSegment()) {
         const count = primes.extractSegment(found, 0);
         for (let k = 0; k < count; k++) {
-          // firstMultiple, inlined: this loop runs once per prime below sqrt(to).
+          // firstMultiple, inlined, with one division: this loop runs once per prime below
+          // sqrt(to). A quotient taken as floor(x * (1 / p30)) is off by at most one (x / p30
+          // < 2^30 here, so the product's rounding error stays far below 1), and the
+          // remainder x - quotient * p30 is exact, so one correction step restores it.
           const p = found[k];
           const p30 = 30 * p;
-          let rem = top < p30 ? top : top - Math.floor(top / p30) * p30;
+          const inverse = 1 / p30;
+          let rem = top - Math.floor(top * inverse) * p30;
+          if (rem < 0) rem += p30;
+          else if (rem >= p30) rem -= p30;
           rem = rem * 65536 + middle;
-          rem -= Math.floor(rem / p30) * p30;
+          rem -= Math.floor(rem * inverse) * p30;
           if (rem < 0) rem += p30;
           else if (rem >= p30) rem -= p30;
           rem = rem * 65536 + bottom;
-          rem -= Math.floor(rem / p30) * p30;
+          rem -= Math.floor(rem * inverse) * p30;
           if (rem < 0) rem += p30;
           else if (rem >= p30) rem -= p30;
-          let m = Math.floor(rem / p);
-          if (m * p < rem) m++;
+          // m = ceil(rem / p), 0 <= m <= 30.
+          let m = Math.floor(rem * 30 * inverse);
+          let below = rem - m * p;
+          if (below < 0) {
+            m--;
+            below += p;
+          } else if (below >= p) {
+            m++;
+            below -= p;
+          }
+          if (below > 0) m++;
           const mr = m === 30 ? 0 : m;
           const j = roundUpIndex[mr];
           m += roundUpDelta[mr];
-          const q = Math.floor(p / 30);
+          // p is prime, so p / 30 is never within rounding error of an integer; rem is
+          // headCut more than a multiple of 30, so the second quotient is exact once rounded.
+          const q = Math.floor(p * ONE_THIRTIETH);
           const r = p - 30 * q;
           const rj = bitOfResidue[r] * 8 + j;
-          const offset = q * m + (m > 30 ? r : 0) + carry[rj] - Math.floor(rem / 30);
+          const offset =
+            q * m + (m > 30 ? r : 0) + carry[rj] - Math.round((rem - headCut) * ONE_THIRTIETH);
           buckets.add(q, rj, offset);
         }
         poll();
