@@ -14,6 +14,9 @@ import {
 } from '../support/reference-big-primes';
 
 const TOP = 2n ** 64n - 1n;
+// Windows near 1e18 and 2^64 place every one of the 50 or 203 million primes below their
+// square root: seconds each, minutes on a loaded machine.
+const HEAVY_TIMEOUT = 600_000;
 
 /** Both calls over one window, against the reference's primes. */
 function expectWindow(from: bigint, to: bigint, expected: bigint[]): void {
@@ -69,42 +72,50 @@ describe('countPrimesInWindow and primesInWindow', () => {
     }
   });
 
-  it('agree with primesieve and Miller-Rabin on a window ending at 2^64 - 1', () => {
-    const from = TOP - 300_000n;
-    const listed = [...primesInWindow(from, TOP, MAX_LISTED_PRIMES)];
-    expectList(from, TOP, listed, primesieveList(from, TOP));
-    expectList(
-      TOP - 20_000n,
-      TOP,
-      listed.filter((p) => p >= TOP - 20_000n),
-      testedWindowPrimes(TOP - 20_000n, TOP),
-    );
-    // The last prime is 2^64 - 59.
-    expect(listed[listed.length - 1]).toBe(18_446_744_073_709_551_557n);
-    expect(countPrimesInWindow(from, TOP)).toBe(BigInt(listed.length));
-  });
+  it(
+    'agree with primesieve and Miller-Rabin on a window ending at 2^64 - 1',
+    () => {
+      const from = TOP - 300_000n;
+      const listed = [...primesInWindow(from, TOP, MAX_LISTED_PRIMES)];
+      expectList(from, TOP, listed, primesieveList(from, TOP));
+      expectList(
+        TOP - 20_000n,
+        TOP,
+        listed.filter((p) => p >= TOP - 20_000n),
+        testedWindowPrimes(TOP - 20_000n, TOP),
+      );
+      // The last prime is 2^64 - 59.
+      expect(listed[listed.length - 1]).toBe(18_446_744_073_709_551_557n);
+      expect(countPrimesInWindow(from, TOP)).toBe(BigInt(listed.length));
+    },
+    HEAVY_TIMEOUT,
+  );
 
-  it('agree with primesieve on wider windows and from 0', () => {
-    for (const [from, to] of [
-      [10n ** 18n, 10n ** 18n + 20_000_000n],
-      [2n ** 53n - 10_000_000n, 2n ** 53n + 10_000_000n],
-      [0n, 30_000_000n],
-    ]) {
-      expect([from, to, countPrimesInWindow(from, to)]).toEqual([
+  it(
+    'agree with primesieve on wider windows and from 0',
+    () => {
+      for (const [from, to] of [
+        [10n ** 18n, 10n ** 18n + 20_000_000n],
+        [2n ** 53n - 10_000_000n, 2n ** 53n + 10_000_000n],
+        [0n, 30_000_000n],
+      ]) {
+        expect([from, to, countPrimesInWindow(from, to)]).toEqual([
+          from,
+          to,
+          primesieveCount(from, to),
+        ]);
+      }
+      const from = 10n ** 18n - 1_000_000n;
+      const to = 10n ** 18n + 1_000_000n;
+      expectList(
         from,
         to,
-        primesieveCount(from, to),
-      ]);
-    }
-    const from = 10n ** 18n - 1_000_000n;
-    const to = 10n ** 18n + 1_000_000n;
-    expectList(
-      from,
-      to,
-      [...primesInWindow(from, to, MAX_LISTED_PRIMES)],
-      primesieveList(from, to),
-    );
-  });
+        [...primesInWindow(from, to, MAX_LISTED_PRIMES)],
+        primesieveList(from, to),
+      );
+    },
+    HEAVY_TIMEOUT,
+  );
 
   it('count a window wider than one sub-window of the sieve as primesieve does', () => {
     const from = 10n ** 12n + 11n;
@@ -113,11 +124,11 @@ describe('countPrimesInWindow and primesInWindow', () => {
   });
 
   it('give nothing for windows without primes, and the one prime of from = to', () => {
-    for (const value of [0n, 1n, 4n, 2n ** 32n, 2n ** 53n + 1n, 10n ** 15n]) {
+    for (const value of [0n, 1n, 4n, 2n ** 32n, 10n ** 12n]) {
       expect([value, countPrimesInWindow(value, value)]).toEqual([value, 0n]);
       expect([value, [...primesInWindow(value, value, 5)]]).toEqual([value, []]);
     }
-    for (const prime of [2n, 3n, 5n, 7n, 4_294_967_291n, 4_294_967_311n, 2n ** 53n + 5n]) {
+    for (const prime of [2n, 3n, 5n, 7n, 4_294_967_291n, 4_294_967_311n]) {
       expect([prime, countPrimesInWindow(prime, prime)]).toEqual([prime, 1n]);
       expect([prime, [...primesInWindow(prime, prime, 5)]]).toEqual([prime, [prime]]);
     }
