@@ -13,9 +13,11 @@ import { rememberedCountBench } from './remembered-count.bench';
 import { servingBench } from './serving.bench';
 import { sieveBench } from './sieve.bench';
 import { storeCostBench } from './store-cost.bench';
+import { windowBench } from './window.bench';
 
 const SUITES: readonly BenchSuite[] = [
   sieveBench,
+  windowBench,
   storeCostBench,
   servingBench,
   loadBench,

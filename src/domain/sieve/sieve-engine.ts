@@ -13,14 +13,15 @@ import {
   preSievePatterns,
   restorePreSievedPrimes,
 } from './pre-sieve';
+import { PrimeTier } from './prime-tier';
 import { SEGMENT_BYTES } from './segment-size';
 import { SEGMENT_AT, SieveWorkspace, align } from './sieve-workspace';
 import type { SieveKernels } from './wasm-kernels';
 import { BIT_OF_RESIDUE, CARRY, RESIDUES, ROUND_UP_DELTA, ROUND_UP_INDEX } from './wheel';
 
 /** Sieving primes below these bounds go to the small and medium tiers. */
-const SMALL_PRIME_LIMIT = SEGMENT_BYTES * 2;
-const MEDIUM_PRIME_LIMIT = SEGMENT_BYTES * 8;
+export const SMALL_PRIME_LIMIT = SEGMENT_BYTES * 2;
+export const MEDIUM_PRIME_LIMIT = SEGMENT_BYTES * 8;
 
 // Module-level copies: transpiled imports are property reads on every use, and
 // addSievingPrime runs once per sieving prime (millions near 2^53).
@@ -191,33 +192,6 @@ export class SieveEngine {
   private clearBits(i: number, matches: (value: number) => boolean): void {
     const base = 30 * (this.nextByte + i);
     for (let b = 0; b < 8; b++) if (matches(base + RESIDUES[b])) this.bytes[i] &= ~(1 << b);
-  }
-}
-
-/** One tier's per-prime state in engine memory: prime, byte offset of next multiple, rj. */
-class PrimeTier {
-  readonly primesAt: number;
-  readonly offsetsAt: number;
-  readonly rjsAt: number;
-  count = 0;
-  private readonly primes: Uint32Array;
-  private readonly offsets: Int32Array;
-  private readonly rjs: Uint8Array;
-
-  constructor(buffer: ArrayBuffer, at: number, capacity: number) {
-    this.primesAt = at;
-    this.offsetsAt = at + 4 * capacity;
-    this.rjsAt = at + 8 * capacity;
-    this.primes = new Uint32Array(buffer, this.primesAt, capacity);
-    this.offsets = new Int32Array(buffer, this.offsetsAt, capacity);
-    this.rjs = new Uint8Array(buffer, this.rjsAt, capacity);
-  }
-
-  add(p: number, offset: number, rj: number): void {
-    const n = this.count++;
-    this.primes[n] = p;
-    this.offsets[n] = offset;
-    this.rjs[n] = rj;
   }
 }
 

@@ -1,0 +1,105 @@
+/**
+ * Independent references for values up to 2^64 - 1, written for obviousness rather than speed
+ * and sharing no code with src/domain: a BigInt Miller-Rabin, a plain segmented sieve over a
+ * short window, and primesieve itself for wider windows.
+ */
+import { execFileSync } from 'node:child_process';
+
+/** b^e mod m, left to right over the binary digits of e. */
+function powMod(base: bigint, exponent: bigint, modulus: bigint): bigint {
+  let result = 1n;
+  for (const digit of exponent.toString(2)) {
+    result = (result * result) % modulus;
+    if (digit === '1') result = (result * base) % modulus;
+  }
+  return result;
+}
+
+/** Deterministic below 2^64 with the first twelve primes as bases. */
+const WITNESSES = [2n, 3n, 5n, 7n, 11n, 13n, 17n, 19n, 23n, 29n, 31n, 37n];
+
+export function isPrimeByMillerRabin(n: bigint): boolean {
+  if (n < 2n) return false;
+  for (const p of WITNESSES) if (n % p === 0n) return n === p;
+  let d = n - 1n;
+  let s = 0;
+  while ((d & 1n) === 0n) {
+    d >>= 1n;
+    s++;
+  }
+  witnesses: for (const a of WITNESSES) {
+    let x = powMod(a, d, n);
+    if (x === 1n || x === n - 1n) continue;
+    for (let i = 1; i < s; i++) {
+      x = (x * x) % n;
+      if (x === n - 1n) continue witnesses;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** floor(sqrt(n)) by Newton's method on BigInt. */
+export function bigSqrt(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = n;
+  let y = (x + 1n) / 2n;
+  while (y < x) {
+    x = y;
+    y = (x + n / x) / 2n;
+  }
+  return x;
+}
+
+/**
+ * The primes of [from, to] by a plain sieve: one byte per number of the window, crossed off
+ * by every prime up to sqrt(to) (themselves from a plain sieve, so sqrt(to) must stay small:
+ * to below about 2^46).
+ */
+export function plainWindowPrimes(from: bigint, to: bigint): bigint[] {
+  const root = Number(bigSqrt(to));
+  const composite = new Uint8Array(root + 1);
+  const width = Number(to - from) + 1;
+  const crossed = new Uint8Array(width);
+  for (let p = 2; p <= root; p++) {
+    if (composite[p]) continue;
+    for (let m = p * p; m <= root; m += p) composite[m] = 1;
+    const bp = BigInt(p);
+    let first = ((from + bp - 1n) / bp) * bp;
+    if (first < bp * bp) first = bp * bp;
+    for (let i = Number(first - from); i < width; i += p) crossed[i] = 1;
+  }
+  const primes: bigint[] = [];
+  for (let i = 0; i < width; i++) {
+    const value = from + BigInt(i);
+    if (!crossed[i] && value >= 2n) primes.push(value);
+  }
+  return primes;
+}
+
+/** The primes of [from, to] by Miller-Rabin on every number: for short windows anywhere. */
+export function testedWindowPrimes(from: bigint, to: bigint): bigint[] {
+  const primes: bigint[] = [];
+  for (let n = from; n <= to; n++) if (isPrimeByMillerRabin(n)) primes.push(n);
+  return primes;
+}
+
+/** `primesieve from to -c`: the count of primes in [from, to]. */
+export function primesieveCount(from: bigint, to: bigint): bigint {
+  const out = execFileSync('primesieve', [String(from), String(to), '-c', '-q'], {
+    encoding: 'utf8',
+  });
+  return BigInt(out.trim());
+}
+
+/** `primesieve from to -p`: the primes of [from, to]. */
+export function primesieveList(from: bigint, to: bigint): bigint[] {
+  const out = execFileSync('primesieve', [String(from), String(to), '-p'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  return out
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => BigInt(line));
+}
