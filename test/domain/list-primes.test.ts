@@ -1,5 +1,5 @@
 import { InMemoryCountMemory } from '../../src/adapters/memory/in-memory-count-memory';
-import { interimPrimeComputations } from '../../src/domain/computations/interim-prime-computations';
+import { inThreadPrimeComputations } from '../../src/domain/computations/in-thread-prime-computations';
 import { ComputedCounts } from '../../src/domain/use-cases/computed-counts';
 import { silentLogger } from '../support/silent-logger';
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
@@ -32,10 +32,10 @@ function makeService(chunkCapacity = 500) {
     listPrimes: new ListPrimes(store, extendPrimes, LIMITS),
     countPrimes: new CountPrimes(
       store,
-      new ComputedCounts(interimPrimeComputations, new InMemoryCountMemory(), clock, silentLogger),
+      new ComputedCounts(inThreadPrimeComputations, new InMemoryCountMemory(), clock, silentLogger),
       LIMITS,
     ),
-    testPrimality: new TestPrimality(store, interimPrimeComputations),
+    testPrimality: new TestPrimality(store, inThreadPrimeComputations),
   };
 }
 

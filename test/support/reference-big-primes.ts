@@ -103,3 +103,10 @@ export function primesieveList(from: bigint, to: bigint): bigint[] {
     .filter((line) => line !== '')
     .map((line) => BigInt(line));
 }
+
+/** Compares long lists without a slow deep diff: the length, then the first difference. */
+export function expectList(from: bigint, to: bigint, actual: bigint[], expected: bigint[]): void {
+  let i = 0;
+  while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
+  expect([from, to, actual.length, actual[i]]).toEqual([from, to, expected.length, expected[i]]);
+}

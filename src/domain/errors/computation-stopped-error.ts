@@ -17,3 +17,14 @@ export function isDeadlineStop(error: unknown): boolean {
     ? error.code === 'DEADLINE_REACHED'
     : false;
 }
+
+/** Asked by a computation between slices of work of a few milliseconds each; true: stop now. */
+export type ShouldStop = () => boolean;
+
+/** A poll that throws ComputationStoppedError once shouldStop says so (never, without one). */
+export function deadlinePoll(shouldStop: ShouldStop | undefined, what: string): () => void {
+  if (shouldStop === undefined) return () => undefined;
+  return () => {
+    if (shouldStop()) throw new ComputationStoppedError(what);
+  };
+}

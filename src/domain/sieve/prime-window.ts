@@ -10,7 +10,7 @@
  */
 import { basePrimesUpTo } from './base-primes';
 import { integerSqrt } from './integer-sqrt';
-import { deadlinePoll } from './sieve-deadline-error';
+import { deadlinePoll } from '../errors/computation-stopped-error';
 import { SieveEngine } from './sieve-engine';
 import { MAX_WINDOW_BYTES, WINDOW_SIEVE_FLOOR, WindowSieve } from './window-sieve';
 
@@ -32,7 +32,7 @@ export function countPrimesInWindow(from: bigint, to: bigint, shouldStop?: () =>
   if (to - from >= MAX_WINDOW_SPAN) {
     throw new RangeError(`window [${from}, ${to}] is wider than 2^36 numbers`);
   }
-  const poll = deadlinePoll(shouldStop);
+  const poll = deadlinePoll(shouldStop, 'the count of the window');
   if (from < WINDOW_SIEVE_FLOOR) return BigInt(countLowWindow(Number(from), Number(to) + 1, poll));
   let count = 0;
   for (let lo = from; lo <= to; lo += SUB_WINDOW_SPAN + 1n) {
@@ -57,7 +57,7 @@ export function primesInWindow(
   if (!Number.isSafeInteger(limit) || limit < 0 || limit > MAX_LISTED_PRIMES) {
     throw new RangeError(`limit ${limit} must be an integer within [0, ${MAX_LISTED_PRIMES}]`);
   }
-  const poll = deadlinePoll(shouldStop);
+  const poll = deadlinePoll(shouldStop, 'the primes of the window');
   const out = new GrowingPrimeList(limit);
   if (limit === 0) return out.primes();
   let lo = from;

@@ -1,6 +1,8 @@
 import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
 import { REMEMBERED_WINDOW_WIDTH } from '../../ports/count-memory';
+import { U64_MAX } from '../computations/prime-computations';
 import { InvalidParameterError } from '../errors/invalid-parameter-error';
+import { MAX_WINDOW_SPAN } from '../sieve/prime-window';
 import type { PrimeLimits } from '../queries/prime-limits';
 import type { ValueRange } from '../queries/value-range';
 import { requireWholeBigInt } from '../queries/whole-bigint';
@@ -28,12 +30,16 @@ export class CountPrimes {
     return Number(await this.between(BigInt(range.from), BigInt(range.to), deadline));
   }
 
-  /** How many primes p have from <= p <= to, for to up to limits.maxCountedValue. */
+  /**
+   * How many primes p have from <= p <= to: for to up to limits.maxCountedValue, or for any
+   * window up to 2^64 - 1 narrow enough to be sieved whole.
+   */
   async between(from: bigint, to: bigint, deadline: number): Promise<bigint> {
-    requireWholeBigInt('from', from, 0n, this.limits.maxCountedValue);
-    requireWholeBigInt('to', to, 0n, this.limits.maxCountedValue);
+    requireWholeBigInt('from', from, 0n, U64_MAX);
+    requireWholeBigInt('to', to, 0n, U64_MAX);
     if (from > to) throw new InvalidParameterError('from', `must not exceed to (${to})`);
-    const byWindow = from > 2n && countsByWindow(from, to);
+    const byWindow = from > 2n && countsByWindow(from, to, this.limits.maxCountedValue);
+    if (!byWindow) requireWholeBigInt('to', to, 0n, this.limits.maxCountedValue);
     const question = byWindow ? { from, to } : from <= 2n ? { from: 0n, to } : undefined;
     // A remembered answer, looked up first, is the whole cost: one read.
     const recallFirst = question !== undefined && to >= RECALL_FIRST_FROM;
@@ -72,9 +78,15 @@ const RECALL_FIRST_FROM = 1n << 32n;
 
 /**
  * Sieving [from, to] costs about its width; pi(x) by the combinatorial method costs about
- * x^(2/3). So a window narrower than to^(2/3) is counted by sieving it.
+ * x^(2/3). So a window narrower than to^(2/3) is counted by sieving it, and so is any window
+ * the sieve can take whose end lies past the counting cap, where pi(to) is not offered.
  */
-function countsByWindow(from: bigint, to: bigint): boolean {
+function countsByWindow(from: bigint, to: bigint, maxCountedValue: bigint): boolean {
   const width = to - from + 1n;
-  return width < REMEMBERED_WINDOW_WIDTH && width ** 3n <= to ** 2n;
+  if (width >= SIEVED_WINDOW_WIDTH) return false;
+  return to > maxCountedValue || width ** 3n <= to ** 2n;
 }
+
+/** The widest window sieved whole: the sieve's own span, within what the memory keys hold. */
+const SIEVED_WINDOW_WIDTH =
+  MAX_WINDOW_SPAN < REMEMBERED_WINDOW_WIDTH ? MAX_WINDOW_SPAN : REMEMBERED_WINDOW_WIDTH;
