@@ -10,7 +10,6 @@ import {
   plainWindowPrimes,
   primesieveCount,
   primesieveList,
-  testedWindowPrimes,
   expectList,
 } from '../support/reference-big-primes';
 
