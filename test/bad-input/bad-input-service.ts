@@ -118,7 +118,7 @@ export function expectHttpRefusal(
   };
   expect({ name, code: error.code, field: error.field }).toEqual({
     name,
-    code: codeOf(status),
+    code: testCase.code ?? codeOf(status),
     field,
   });
   // The message states the field first, then the rule: "max must be ...".

@@ -56,8 +56,10 @@ export interface BadInputCase {
   readonly name: string;
   /** The HTTP status; a direct invoke fails with the code the HTTP API maps to it. */
   readonly status: RefusalStatus;
-  /** The parameter a 400 names; none for 404, 405 and 413. */
+  /** The parameter a 400 names, or a 404 of a question with no answer; none for the others. */
   readonly field?: string;
+  /** The error's code, where it is not the one code of its status (NO_SUCH_PRIME is a 404). */
+  readonly code?: string;
   /** What the HTTP answer's message must state. */
   readonly rule: RegExp;
   readonly http?: HttpInput;
@@ -78,7 +80,7 @@ export const REAL_CURSOR = cursorOf(10, 29);
 
 const DIGITS = /must be a decimal integer written with digits only/;
 const SAFE = /must be at most 9007199254740991 \(2\^53 - 1\)/;
-/** The command line takes values up to 2^64 - 1 wherever the use cases reach past the store. */
+/** Values up to 2^64 - 1 are taken wherever the use cases reach past the store. */
 const U64 = /must be at most 18446744073709551615 \(2\^64 - 1\)/;
 const REPEATED = /must be given once, not repeated/;
 const UNKNOWN = /is not a parameter of this route/;
@@ -237,20 +239,34 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     cli: { argv: ['list', '--max', '1000001'], opensStore: true },
   },
   {
-    name: 'to over maxValue',
+    name: 'to beyond 2^64 - 1',
     status: 400,
     field: 'to',
-    rule: atMost(TEST_LIMITS.maxValue),
-    http: { target: '/primes?to=1000001' },
-    cli: { argv: ['list', '--to', '18446744073709551616'], rule: U64 },
+    rule: U64,
+    http: { target: '/primes?to=18446744073709551616' },
+    cli: { argv: ['list', '--to', '18446744073709551616'] },
   },
   {
-    name: 'from over maxValue',
+    name: 'from beyond 2^64 - 1',
     status: 400,
     field: 'from',
-    rule: atMost(TEST_LIMITS.maxValue),
-    http: { target: '/primes?from=1000001&to=1000002' },
-    cli: { argv: ['list', '--from', '18446744073709551616', '--to', '1'], rule: U64 },
+    rule: U64,
+    http: { target: '/primes?from=18446744073709551616&to=1' },
+    cli: { argv: ['list', '--from', '18446744073709551616', '--to', '1'] },
+  },
+  {
+    name: 'from greater than to near 2^64',
+    status: 400,
+    field: 'from',
+    rule: /must not exceed to \(18446744073709551557\)/,
+    http: { target: '/primes?from=18446744073709551615&to=18446744073709551557' },
+  },
+  {
+    name: 'a window bound written in hexadecimal',
+    status: 400,
+    field: 'to',
+    rule: DIGITS,
+    http: { target: '/primes?from=0&to=0xFFFFFFFFFFFFFFFF' },
   },
   {
     name: 'count over maxCount',
@@ -300,20 +316,41 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     },
   },
   {
-    name: '/primes/count over maxValue',
+    name: '/primes/count over maxCountedValue',
     status: 400,
     field: 'to',
-    rule: atMost(TEST_LIMITS.maxValue),
+    rule: atMost(Number(TEST_LIMITS.maxCountedValue)),
     http: { target: '/primes/count?to=1000001' },
     cli: { argv: ['count', '--to', '1000001'], opensStore: true },
   },
   {
-    name: 'an n-th prime over maxCount',
+    name: 'an n-th prime over maxNthPrime',
     status: 400,
     field: 'n',
-    rule: atMost(TEST_LIMITS.maxCount),
+    rule: atMost(Number(TEST_LIMITS.maxNthPrime)),
     http: { target: '/primes/nth/78499' },
     cli: { argv: ['nth', '78499'], opensStore: true },
+  },
+  {
+    name: '/primes/count beyond 2^64 - 1',
+    status: 400,
+    field: 'to',
+    rule: atMost(Number(TEST_LIMITS.maxCountedValue)),
+    http: { target: '/primes/count?to=18446744073709551616' },
+  },
+  {
+    name: '/primes/count with a negative from',
+    status: 400,
+    field: 'from',
+    rule: DIGITS,
+    http: { target: '/primes/count?from=-1&to=5' },
+  },
+  {
+    name: 'an n-th prime beyond 2^64 - 1',
+    status: 400,
+    field: 'n',
+    rule: atMost(Number(TEST_LIMITS.maxNthPrime)),
+    http: { target: '/primes/nth/18446744073709551616' },
   },
 
   // Repeated, unknown and conflicting parameters.
@@ -592,12 +629,65 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     cli: { argv: ['is-prime', '-1'] },
   },
   {
-    name: 'is-prime beyond 2^53 - 1',
+    name: 'is-prime beyond 2^64 - 1',
     status: 400,
     field: 'n',
-    rule: SAFE,
-    http: { target: '/is-prime/9007199254740992' },
-    cli: { argv: ['is-prime', '18446744073709551616'], rule: U64 },
+    rule: U64,
+    http: { target: '/is-prime/18446744073709551616' },
+    cli: { argv: ['is-prime', '18446744073709551616'] },
+  },
+  ...(['next', 'previous'] as const).flatMap((side): BadInputCase[] => [
+    {
+      name: `${side} beyond 2^64 - 1`,
+      status: 400,
+      field: 'n',
+      rule: U64,
+      http: { target: `/primes/${side}/18446744073709551616` },
+    },
+    {
+      name: `${side} of a negative number`,
+      status: 400,
+      field: 'n',
+      rule: DIGITS,
+      http: { target: `/primes/${side}/-5` },
+    },
+    {
+      name: `${side} of an exponent`,
+      status: 400,
+      field: 'n',
+      rule: DIGITS,
+      http: { target: `/primes/${side}/1e3` },
+    },
+    {
+      name: `${side} with leading zeros`,
+      status: 400,
+      field: 'n',
+      rule: DIGITS,
+      http: { target: `/primes/${side}/0100` },
+    },
+    {
+      name: `${side} with a query`,
+      status: 400,
+      field: 'limit',
+      rule: /is not a parameter of this route \(it takes none\)/,
+      http: { target: `/primes/${side}/5?limit=1` },
+    },
+  ]),
+  {
+    name: 'next of the largest prime below 2^64: no answer',
+    status: 404,
+    code: 'NO_SUCH_PRIME',
+    field: 'n',
+    rule: /has no prime above it below 2\^64/,
+    http: { target: '/primes/next/18446744073709551557' },
+  },
+  {
+    name: 'previous of 2: no answer',
+    status: 404,
+    code: 'NO_SUCH_PRIME',
+    field: 'n',
+    rule: /has no prime below it/,
+    http: { target: '/primes/previous/2' },
   },
   {
     name: 'is-prime of a hexadecimal number',

@@ -20,7 +20,7 @@ export const singleValue = z.string({
  * Hono percent-decodes path segments and leaves a malformed sequence ("%ZZ", "%FF") as it was;
  * a `%` still there after decoding means the caller's encoding was broken.
  */
-const wellEncoded = singleValue.refine(
+export const wellEncoded = singleValue.refine(
   (text) => !text.includes('%'),
   'must be valid percent-encoding',
 );

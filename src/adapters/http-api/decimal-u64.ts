@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { singleValue } from './decimal-parameter';
+import { wellEncoded } from './decimal-parameter';
 
 /** The largest value of 64 bits, the bound of every value the bigint routes take. */
 export const U64_MAX = 2n ** 64n - 1n;
@@ -22,8 +22,8 @@ export interface U64Bounds {
  */
 export function decimalU64({ min = 0n, max = U64_MAX, description }: U64Bounds) {
   const bound = max === U64_MAX ? `${U64_MAX} (2^64 - 1)` : String(max);
-  return singleValue
-    .regex(DIGITS, DIGITS_RULE)
+  return wellEncoded
+    .pipe(z.string().regex(DIGITS, DIGITS_RULE))
     .transform((text) => BigInt(text))
     .pipe(z.bigint().min(min, `must be at least ${min}`).max(max, `must be at most ${bound}`))
     .openapi({

@@ -1,5 +1,6 @@
 import { DeadlineReachedError } from '../../domain/errors/deadline-reached-error';
 import { InvalidParameterError } from '../../domain/errors/invalid-parameter-error';
+import { NoSuchPrimeError } from '../../domain/errors/no-such-prime-error';
 import type { Logger } from '../../ports/logger';
 import { ApiError } from './api-error';
 import { ERROR_TABLE, isErrorCode } from './error-table';
@@ -19,7 +20,9 @@ export function errorResponse(error: unknown, options: ErrorResponseOptions): Re
   if (!mapping.expose) options.logger.error({ err: error, code: raw }, 'request failed');
 
   const body: Record<string, unknown> = { code };
-  if (error instanceof InvalidParameterError) body.field = error.field;
+  if (error instanceof InvalidParameterError || error instanceof NoSuchPrimeError) {
+    body.field = error.field;
+  }
   body.message =
     mapping.expose && error instanceof Error
       ? error.message

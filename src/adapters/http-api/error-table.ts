@@ -17,6 +17,14 @@ export const ERROR_TABLE = {
     expose: true,
     summary: 'No route has this path (the routes are the paths of this document).',
   },
+  NO_SUCH_PRIME: {
+    status: 404,
+    expose: true,
+    onlyWhereAsked: true,
+    summary:
+      'No prime below 2^64 answers: none above 18446744073709551557, none below 2; `field` ' +
+      'names the value asked about.',
+  },
   METHOD_NOT_ALLOWED: {
     status: 405,
     expose: true,
@@ -44,8 +52,9 @@ export const ERROR_TABLE = {
     expose: true,
     retry: true,
     summary:
-      'The deadline stopped the store extension this answer needed. What was found is saved ' +
-      '(`progress`); retry after `Retry-After` seconds and the next call continues.',
+      'The deadline came first. A store extension keeps what it found (`progress`) and the ' +
+      'next call continues from there; a computation keeps nothing half done (no `progress`). ' +
+      'Retry after `Retry-After` seconds.',
   },
   STORE_UNAVAILABLE: {
     status: 503,
@@ -61,6 +70,8 @@ interface ErrorMapping {
   readonly expose: boolean;
   readonly publicMessage?: string;
   readonly retry?: boolean;
+  /** Answered only by the routes that ask this question, so documented only there. */
+  readonly onlyWhereAsked?: boolean;
   readonly summary: string;
 }
 
@@ -72,35 +83,60 @@ export function isErrorCode(code: string | undefined): code is ErrorCode {
   return code !== undefined && Object.hasOwn(ERROR_TABLE, code);
 }
 
-export function codesOfStatus(status: ErrorStatus): ErrorCode[] {
-  return ERROR_CODES.filter((code) => ERROR_TABLE[code].status === status);
+/**
+ * The codes an answer of `status` carries on a route: every code of that status, except those
+ * answered only where asked, unless the route is one of them (it lists them in `asked`).
+ */
+export function codesOfStatus(status: ErrorStatus, asked: readonly ErrorCode[] = []): ErrorCode[] {
+  return ERROR_CODES.filter((code) => {
+    const mapping: ErrorMapping = ERROR_TABLE[code];
+    return mapping.status === status && (!mapping.onlyWhereAsked || asked.includes(code));
+  });
 }
 
-const bodySchemas = new Map<ErrorStatus, ReturnType<typeof makeErrorBodySchema>>();
+/** The codes whose answers name a field. */
+const NAMING_A_FIELD: readonly ErrorCode[] = ['INVALID_PARAMETER', 'NO_SUCH_PRIME'];
 
-/** The body of every error answer of `status`, with the codes that status carries. */
-export function errorBodySchema(status: ErrorStatus) {
-  let schema = bodySchemas.get(status);
-  if (!schema) bodySchemas.set(status, (schema = makeErrorBodySchema(status)));
+const bodySchemas = new Map<string, ReturnType<typeof makeErrorBodySchema>>();
+
+/** The body of every error answer of `status`, with the codes it carries on the route. */
+export function errorBodySchema(status: ErrorStatus, asked: readonly ErrorCode[] = []) {
+  const codes = codesOfStatus(status, asked);
+  const extra = codes.filter((code) => !codesOfStatus(status).includes(code));
+  const name = `Error${status}${extra.map(pascalCase).join('')}`;
+  let schema = bodySchemas.get(name);
+  if (!schema) bodySchemas.set(name, (schema = makeErrorBodySchema(status, codes, name)));
   return schema;
 }
 
-function makeErrorBodySchema(status: ErrorStatus) {
-  const codes = codesOfStatus(status);
+function makeErrorBodySchema(status: ErrorStatus, codes: readonly ErrorCode[], name: string) {
+  const named = codes.filter((code) => NAMING_A_FIELD.includes(code));
+  const field = z.string().openapi({ description: 'The parameter at fault, or asked about.' });
   const error = z.object({
     code: z.enum(codes as [ErrorCode, ...ErrorCode[]]),
-    ...(status === 400
-      ? { field: z.string().openapi({ description: 'The parameter at fault.' }) }
-      : {}),
+    ...(named.length === codes.length
+      ? { field }
+      : named.length > 0
+        ? { field: field.optional() }
+        : {}),
     message: z.string(),
     ...(status === 503
       ? {
           progress: z
             .object({ count: z.number().int(), lastPrime: z.number().int() })
             .optional()
-            .openapi({ description: 'How far the store now reaches (DEADLINE_REACHED only).' }),
+            .openapi({
+              description:
+                'How far the store now reaches (DEADLINE_REACHED of a store extension only).',
+            }),
         }
       : {}),
   });
-  return z.object({ error }).openapi(`Error${status}`);
+  return z.object({ error }).openapi(name);
+}
+
+function pascalCase(code: ErrorCode): string {
+  return code
+    .toLowerCase()
+    .replace(/(?:^|_)([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 }

@@ -5,6 +5,7 @@ import { countPrimesRoute } from './routes/count-primes-route';
 import { healthRoute } from './routes/health-route';
 import { isPrimeRoute } from './routes/is-prime-route';
 import { listPrimesRoute } from './routes/list-primes-route';
+import { neighbourPrimeRoute } from './routes/neighbour-prime-routes';
 import { nthPrimeRoute } from './routes/nth-prime-route';
 import { storeRoute } from './routes/store-route';
 
@@ -18,6 +19,8 @@ export function primeRoutes(limits: PrimeLimits) {
     .openapi(...listPrimesRoute(limits))
     .openapi(...nthPrimeRoute(limits))
     .openapi(...countPrimesRoute(limits))
+    .openapi(...neighbourPrimeRoute('/primes/next/{n}'))
+    .openapi(...neighbourPrimeRoute('/primes/previous/{n}'))
     .openapi(...isPrimeRoute())
     .openapi(...storeRoute())
     .openapi(...healthRoute());

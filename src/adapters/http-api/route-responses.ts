@@ -1,5 +1,11 @@
 import type { RouteConfig, z } from '@hono/zod-openapi';
-import { ERROR_TABLE, codesOfStatus, errorBodySchema, type ErrorStatus } from './error-table';
+import {
+  ERROR_TABLE,
+  codesOfStatus,
+  errorBodySchema,
+  type ErrorCode,
+  type ErrorStatus,
+} from './error-table';
 
 type ResponseConfig = Exclude<RouteConfig['responses'][string], { $ref: string }>;
 
@@ -14,11 +20,11 @@ const ETAG = {
   ETag: { description: 'A strong validator of this answer.', schema: { type: 'string' } },
 } as const;
 
-function errorAnswer(status: ErrorStatus): ResponseConfig {
-  const codes = codesOfStatus(status);
+function errorAnswer(status: ErrorStatus, asked: readonly ErrorCode[]): ResponseConfig {
+  const codes = codesOfStatus(status, asked);
   return {
     description: codes.map((code) => `\`${code}\`: ${ERROR_TABLE[code].summary}`).join(' '),
-    content: { 'application/json': { schema: errorBodySchema(status) } },
+    content: { 'application/json': { schema: errorBodySchema(status, asked) } },
     ...(status === 503 ? { headers: RETRY_AFTER } : {}),
     ...(status === 405
       ? { headers: { Allow: { description: 'Always GET.', schema: { type: 'string' } } } }
@@ -32,6 +38,8 @@ export interface AnswerOptions {
   /** Immutable answers carry a strong ETag and answer 304 to a matching If-None-Match. */
   readonly etag: boolean;
   readonly links?: ResponseConfig['links'];
+  /** Codes this route answers beyond those of every route (NO_SUCH_PRIME). */
+  readonly asked?: readonly ErrorCode[];
 }
 
 /**
@@ -62,6 +70,8 @@ export function routeAnswers<Schema extends z.ZodType>(
     ...(options.etag
       ? { 304: { description: 'Not modified: the If-None-Match matched the ETag.', headers: ETAG } }
       : {}),
-    ...Object.fromEntries(statuses.map((status) => [status, errorAnswer(status)])),
+    ...Object.fromEntries(
+      statuses.map((status) => [status, errorAnswer(status, options.asked ?? [])]),
+    ),
   };
 }

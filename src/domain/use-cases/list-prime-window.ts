@@ -2,6 +2,7 @@ import type { Clock } from '../../ports/clock';
 import type { PrimeRepository } from '../../ports/prime-repository';
 import { U64_MAX, type PrimeComputations } from '../computations/prime-computations';
 import { InvalidParameterError } from '../errors/invalid-parameter-error';
+import { decodePageCursor, invalidCursor } from '../queries/page-cursor';
 import type { PageRequest } from '../queries/page-request';
 import type { PrimeLimits } from '../queries/prime-limits';
 import { decodeValueCursor, encodeValueCursor, isValueCursor } from '../queries/value-cursor';
@@ -40,6 +41,12 @@ export class ListPrimeWindow {
     requireWholeBigInt('from', from, 0n, U64_MAX);
     requireWholeBigInt('to', to, 0n, U64_MAX);
     if (from > to) throw new InvalidParameterError('from', `must not exceed to (${to})`);
+    if (page.cursor !== undefined && !isValueCursor(page.cursor)) {
+      // A position cursor names the prime before its page: one outside this window belongs to
+      // another query, and is refused before any read.
+      const { after } = decodePageCursor(page.cursor);
+      if (BigInt(after) < from || BigInt(after) >= to) throw invalidCursor();
+    }
     if (page.cursor === undefined || !isValueCursor(page.cursor)) {
       const stored = await this.fromStore(from, to, page, deadline);
       if (stored) return stored;

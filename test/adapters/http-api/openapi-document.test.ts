@@ -10,7 +10,14 @@ interface Parameter {
   name: string;
   in: 'query' | 'path';
   required?: boolean;
-  schema: { type?: string; minimum?: number; maximum?: number; enum?: string[] };
+  schema: {
+    type?: string;
+    minimum?: number;
+    maximum?: number;
+    maxLength?: number;
+    description?: string;
+    enum?: string[];
+  };
 }
 interface Operation {
   operationId: string;
@@ -32,7 +39,15 @@ interface Document {
 }
 
 // Limits unlike the defaults, so that a bound copied from anywhere but the configuration shows.
-const LIMITS = { maxValue: 7_000_000, maxCount: 480_000, maxPageSize: 4_321, defaultPageSize: 99 };
+const LIMITS = {
+  maxValue: 7_000_000,
+  maxCount: 480_000,
+  maxPageSize: 4_321,
+  defaultPageSize: 99,
+  maxCountedValue: 5_000_003n,
+  maxNthPrime: 350_001n,
+};
+const U64_MAX = '18446744073709551615';
 const service = memoryUseCases({ chunkCapacity: 1_024, limits: LIMITS });
 const app = createPrimesApp(service.useCases, {
   logger: silentLogger,
@@ -106,32 +121,46 @@ describe('the OpenAPI document', () => {
 
   it('states the configured limits as the bounds of each parameter', async () => {
     const { paths } = await documentOf();
+    // A 64-bit value is a digit string: its bounds are in its description, and its length.
+    const boundsOf = ({ schema }: Parameter) => {
+      if (schema.type !== 'string' || schema.maxLength === undefined) {
+        return [schema.minimum, schema.maximum];
+      }
+      const stated = /from (\d+) to (\d+)/.exec(schema.description ?? '');
+      expect(schema.maxLength).toBe(stated?.[2].length);
+      return [stated?.[1], stated?.[2]];
+    };
     const bounds = (path: string) =>
       Object.fromEntries(
-        (paths[path].get.parameters ?? []).map((each) => [
-          each.name,
-          [each.schema.minimum, each.schema.maximum],
-        ]),
+        (paths[path].get.parameters ?? []).map((each) => [each.name, boundsOf(each)]),
       );
     expect(bounds('/primes')).toEqual({
       max: [0, LIMITS.maxValue],
-      from: [0, LIMITS.maxValue],
-      to: [0, LIMITS.maxValue],
+      from: ['0', U64_MAX],
+      to: ['0', U64_MAX],
       count: [0, LIMITS.maxCount],
       limit: [1, LIMITS.maxPageSize],
       cursor: [undefined, undefined],
     });
-    expect(bounds('/primes/nth/{n}')).toEqual({ n: [1, LIMITS.maxCount] });
-    expect(bounds('/primes/count')).toEqual({
-      from: [0, LIMITS.maxValue],
-      to: [0, LIMITS.maxValue],
-    });
-    expect(bounds('/is-prime/{n}')).toEqual({ n: [0, Number.MAX_SAFE_INTEGER] });
+    expect(bounds('/primes/nth/{n}')).toEqual({ n: ['1', String(LIMITS.maxNthPrime)] });
+    const counted = ['0', String(LIMITS.maxCountedValue)];
+    expect(bounds('/primes/count')).toEqual({ from: counted, to: counted });
+    expect(paths['/primes/count'].get.description).toContain(String(LIMITS.maxCountedValue));
+    for (const path of ['/is-prime/{n}', '/primes/next/{n}', '/primes/previous/{n}']) {
+      expect([path, bounds(path)]).toEqual([path, { n: ['0', U64_MAX] }]);
+    }
     // What the document states is what the service enforces, at the bound and one past it.
     expect((await call(app, `/primes/nth/${LIMITS.maxCount + 1}`)).status).toBe(400);
     expect((await call(app, `/primes?max=100&limit=${LIMITS.maxPageSize}`)).status).toBe(200);
     expect((await call(app, `/primes?max=100&limit=${LIMITS.maxPageSize + 1}`)).status).toBe(400);
     expect((await call(app, '/primes/nth/0')).status).toBe(400);
+    expect((await call(app, `/primes/nth/${LIMITS.maxNthPrime + 1n}`)).status).toBe(400);
+    const countTo = (to: bigint) => call(app, `/primes/count?to=${to}`);
+    expect((await countTo(LIMITS.maxCountedValue + 1n)).status).toBe(400);
+    expect((await call(app, `/is-prime/${U64_MAX}`)).status).toBe(200);
+    expect((await call(app, `/is-prime/${BigInt(U64_MAX) + 1n}`)).status).toBe(400);
+    expect((await call(app, `/primes/previous/${U64_MAX}`)).status).toBe(200);
+    expect((await call(app, `/primes/previous/${BigInt(U64_MAX) + 1n}`)).status).toBe(400);
   });
 
   it('states the configured body cap', async () => {
@@ -161,6 +190,7 @@ describe('the OpenAPI document', () => {
   it('documents every status an operation can answer, with its body', async () => {
     const { paths } = await documentOf();
     const readsStore = ['listPrimes', 'nthPrime', 'countPrimes', 'isPrime', 'describeStore'];
+    const asksNeighbours = ['nextPrime', 'previousPrime'];
     const unvalidated = ['describeStore', 'health'];
     for (const { get } of Object.values(paths)) {
       const statuses = Object.keys(get.responses).sort();
@@ -171,9 +201,11 @@ describe('the OpenAPI document', () => {
       for (const status of ['400', '404', '405', '413', '500', '503']) {
         const answer = get.responses[status];
         if (!answer) continue;
-        expect(answer.content?.['application/json'].schema.$ref).toBe(
-          `#/components/schemas/Error${status}`,
-        );
+        const neighbours = status === '404' && asksNeighbours.includes(get.operationId);
+        expect([get.operationId, answer.content?.['application/json'].schema.$ref]).toEqual([
+          get.operationId,
+          `#/components/schemas/Error${status}${neighbours ? 'NoSuchPrime' : ''}`,
+        ]);
       }
       if (get.responses['503']) expect(get.responses['503'].headers).toHaveProperty('Retry-After');
       expect(get.responses['405'].headers).toHaveProperty('Allow');
@@ -183,14 +215,31 @@ describe('the OpenAPI document', () => {
   it('names every error code of the error table, and only those', async () => {
     const { components } = await documentOf();
     const codes = Object.entries(components.schemas)
-      .filter(([name]) => /^Error\d+$/.test(name))
+      .filter(([name]) => /^Error\d+/.test(name))
       .flatMap(([, schema]) => {
         const error = (
           schema as { properties: { error: { properties: { code: { enum: string[] } } } } }
         ).properties.error;
         return error.properties.code.enum;
       });
-    expect(codes.sort()).toEqual([...ERROR_CODES].sort());
+    expect([...new Set(codes)].sort()).toEqual([...ERROR_CODES].sort());
+  });
+
+  it('documents NO_SUCH_PRIME on the routes that can answer it, and only there', async () => {
+    const { paths, components } = await documentOf();
+    const codesOf404 = (path: string) => {
+      const ref = paths[path].get.responses['404'].content?.['application/json'].schema.$ref;
+      const schema = components.schemas[String(ref).replace('#/components/schemas/', '')] as {
+        properties: { error: { properties: { code: { enum: string[] } } } };
+      };
+      return schema.properties.error.properties.code.enum.sort();
+    };
+    expect(codesOf404('/primes/next/{n}')).toEqual(['NOT_FOUND', 'NO_SUCH_PRIME']);
+    expect(codesOf404('/primes/previous/{n}')).toEqual(['NOT_FOUND', 'NO_SUCH_PRIME']);
+    expect(codesOf404('/primes/nth/{n}')).toEqual(['NOT_FOUND']);
+    const refused = await call(app, '/primes/previous/2');
+    expect(refused.status).toBe(404);
+    expect(refused.json).toMatchObject({ error: { code: 'NO_SUCH_PRIME', field: 'n' } });
   });
 
   it('links next to cursor, so that a client can follow the pages', async () => {

@@ -1,26 +1,30 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { PrimeLimits } from '../../../domain/queries/prime-limits';
-import { ValueRange } from '../../../domain/queries/value-range';
+import { decimalU64 } from '../decimal-u64';
 import { jsonResponse } from '../json-response';
 import { routeAnswers } from '../route-responses';
-import { decimalNumber } from '../decimal-parameter';
 import { typedJson } from '../typed-json';
+import { u64Answer, u64Json } from '../u64-json';
 import { primeRoute } from '../validation-hook';
 
 const PrimeCount = z
-  .object({ from: z.number().int(), to: z.number().int(), count: z.number().int() })
+  .object({ from: u64Answer, to: u64Answer, count: u64Answer })
   .openapi('PrimeCount');
 
-/** GET /primes/count: how many primes lie in [from, to] (from defaults to 0). */
+/**
+ * GET /primes/count: how many primes lie in [from, to] (from defaults to 0), from the store
+ * where it reaches, else computed (or recalled); the store does not grow for it.
+ */
 export function countPrimesRoute(limits: PrimeLimits) {
-  const value = (description: string) =>
-    decimalNumber({ min: 0, max: limits.maxValue, description });
+  const value = (description: string) => decimalU64({ max: limits.maxCountedValue, description });
   const route = createRoute({
     method: 'get',
     path: '/primes/count',
     operationId: 'countPrimes',
     summary: 'How many primes lie in [from, to]',
-    description: '`from` must not exceed `to`.',
+    description:
+      `\`from\` must not exceed \`to\`; both at most ${limits.maxCountedValue}, the largest ` +
+      'value whose count this service computes inside one request.',
     request: {
       query: z.strictObject({
         from: value('Smallest value (inclusive), default 0; at most `to`.').optional(),
@@ -34,9 +38,9 @@ export function countPrimesRoute(limits: PrimeLimits) {
   });
   return primeRoute(route, async (c) => {
     const query = c.req.valid('query');
-    const range = ValueRange.of(query.from ?? 0, query.to, limits);
-    const count = await c.var.useCases.countPrimes.inRange(range, c.env.deadline);
-    const body = JSON.stringify({ from: range.from, to: range.to, count });
+    const from = query.from ?? 0n;
+    const count = await c.var.useCases.countPrimes.between(from, query.to, c.env.deadline);
+    const body = u64Json({ from, to: query.to, count });
     return typedJson<typeof PrimeCount>(jsonResponse(200, body, { cacheable: true }));
   });
 }

@@ -5,13 +5,15 @@ import { jsonResponse } from '../json-response';
 import { primeArrayJson } from '../prime-array-json';
 import { routeAnswers } from '../route-responses';
 import { decimalNumber, textValue } from '../decimal-parameter';
+import { decimalU64 } from '../decimal-u64';
 import { typedJson } from '../typed-json';
+import { u64Answer } from '../u64-json';
 import { primeRoute } from '../validation-hook';
 import { selectPrimes } from './prime-selection';
 
 const PrimePage = z
   .object({
-    primes: z.array(z.number().int()),
+    primes: z.array(u64Answer),
     next: z
       .string()
       .nullable()
@@ -20,15 +22,16 @@ const PrimePage = z
   .openapi('PrimePage');
 
 const SELECTION_RULES =
-  'Give exactly one of: `max` (the same as from=0&to=max), `to` with an optional `from` ' +
-  '(`from` <= `to`), or `count`; any other combination is a 400 naming the parameter at fault. ' +
+  'Give exactly one of: `max` (the primes up to max), `to` with an optional `from` ' +
+  '(`from` <= `to`, any window up to 2^64 - 1), or `count`; any other combination is a 400 ' +
+  'naming the parameter at fault. A window beyond the store is sieved for the page asked, ' +
+  'without extending the store. ' +
   'Follow `next` as `cursor`, with the same other parameters, for the next page (the `nextPage` ' +
   'link); `next` is null on the last page.';
 
 /** GET /primes: a page of primes by value range or by count, and the cursor of the next page. */
 export function listPrimesRoute(limits: PrimeLimits) {
-  const value = (description: string) =>
-    decimalNumber({ min: 0, max: limits.maxValue, description }).optional();
+  const bound = (description: string) => decimalU64({ description }).optional();
   const route = createRoute({
     method: 'get',
     path: '/primes',
@@ -37,9 +40,13 @@ export function listPrimesRoute(limits: PrimeLimits) {
     description: SELECTION_RULES,
     request: {
       query: z.strictObject({
-        max: value('List the primes <= max. Not with from, to or count.'),
-        from: value('Smallest value (inclusive), default 0; needs to, at most to.'),
-        to: value('Largest value (inclusive). Not with max or count.'),
+        max: decimalNumber({
+          min: 0,
+          max: limits.maxValue,
+          description: 'List the primes <= max. Not with from, to or count.',
+        }).optional(),
+        from: bound('Smallest value (inclusive), default 0; needs to, at most to.'),
+        to: bound('Largest value (inclusive). Not with max or count.'),
         count: decimalNumber({
           min: 0,
           max: limits.maxCount,
@@ -74,13 +81,16 @@ export function listPrimesRoute(limits: PrimeLimits) {
   });
   return primeRoute(route, async (c) => {
     const query = c.req.valid('query');
-    const { listPrimes } = c.var.useCases;
+    const { listPrimes, listPrimeWindow } = c.var.useCases;
     const selection = selectPrimes(query, limits);
     const page = PageRequest.of(query.limit, query.cursor, limits);
+    const { deadline } = c.env;
     const result =
       'count' in selection
-        ? await listPrimes.first(selection.count, page, c.env.deadline)
-        : await listPrimes.inRange(selection.range, page, c.env.deadline);
+        ? await listPrimes.first(selection.count, page, deadline)
+        : 'range' in selection
+          ? await listPrimes.inRange(selection.range, page, deadline)
+          : await listPrimeWindow.page(selection.window.from, selection.window.to, page, deadline);
     const body = `{"primes":${primeArrayJson(result.primes)},"next":${JSON.stringify(result.next)}}`;
     return typedJson<typeof PrimePage>(jsonResponse(200, body, { cacheable: true }));
   });

@@ -3,13 +3,19 @@ import type { PrimeLimits } from '../../../domain/queries/prime-limits';
 import { ValueRange } from '../../../domain/queries/value-range';
 import { requireWholeNumber } from '../../../domain/queries/whole-number';
 
-/** Which primes GET /primes lists: a value range (max, or from and to) or the first n. */
-export type PrimeSelection = { readonly range: ValueRange } | { readonly count: number };
+/**
+ * Which primes GET /primes lists: the primes up to max (from the store), any window of 64-bit
+ * values (from the store where it holds it, sieved beyond), or the first n.
+ */
+export type PrimeSelection =
+  | { readonly range: ValueRange }
+  | { readonly window: { readonly from: bigint; readonly to: bigint } }
+  | { readonly count: number };
 
 export interface SelectionParameters {
   readonly max?: number;
-  readonly from?: number;
-  readonly to?: number;
+  readonly from?: bigint;
+  readonly to?: bigint;
   readonly count?: number;
 }
 
@@ -29,7 +35,7 @@ export function selectPrimes(parameters: SelectionParameters, limits: PrimeLimit
     if (to !== undefined) throw conflict('to', 'count');
     return { count };
   }
-  if (to !== undefined) return { range: ValueRange.of(from ?? 0, to, limits) };
+  if (to !== undefined) return { window: { from: from ?? 0n, to } };
   if (from !== undefined) throw new InvalidParameterError('to', 'is required with from');
   throw new InvalidParameterError('max', 'is required (or to, with an optional from, or count)');
 }
