@@ -12,6 +12,15 @@ const StoreDescription = z
     chunkCapacity: z.number().int(),
     chunks: z.number().int(),
     consumed: z.object({ readUnits: z.number(), writeUnits: z.number() }),
+    chunkCache: z
+      .object({
+        hits: z.number().int(),
+        misses: z.number().int(),
+        chunks: z.number().int(),
+        bytes: z.number().int(),
+        maxBytes: z.number().int(),
+      })
+      .openapi({ description: 'Decoded chunks kept in memory between reads, and their use.' }),
   })
   .openapi('StoreDescription');
 
