@@ -181,7 +181,7 @@ describe('CountPrimes beyond the store', () => {
 
   it('fails a count the deadline stops with DEADLINE_REACHED, and remembers nothing of it', async () => {
     const { useCases, countMemory } = makeService({ clock: { now: () => Date.now() } });
-    const to = 400_000_000n;
+    const to = 10n ** 15n;
     await expect(useCases.countPrimes.between(0n, to, Date.now() + 30)).rejects.toMatchObject({
       code: 'DEADLINE_REACHED',
     });
@@ -190,6 +190,14 @@ describe('CountPrimes beyond the store', () => {
     await expect(useCases.countPrimes.between(0n, to, Date.now() - 1)).rejects.toMatchObject({
       code: 'DEADLINE_REACHED',
     });
+  });
+
+  it('counts a narrow window past the cap by sieving it', async () => {
+    const { useCases, computations } = makeService({ limits: { maxCountedValue: 10n ** 5n } });
+    const from = 10n ** 5n + 1n;
+    const count = await useCases.countPrimes.between(from, from + 1_000_000n, Infinity);
+    expect(count).toBe(BigInt(referenceCount(Number(from), Number(from) + 1_000_000)));
+    expect(computations.calls).toEqual(['countPrimesInWindow']);
   });
 
   it('refuses a bound over the cap before any work, naming the parameter and the bound', async () => {
@@ -202,9 +210,9 @@ describe('CountPrimes beyond the store', () => {
       '1000000000',
     );
     await expectRefused(
-      useCases.countPrimes.between(10n ** 9n + 1n, 10n ** 9n + 2n, Infinity),
-      'from',
-      '1000000000',
+      useCases.countPrimes.between(10n ** 9n + 1n, 10n ** 9n + 2n ** 32n + 1n, Infinity),
+      'to',
+      '4294967296',
     );
     await expectRefused(useCases.countPrimes.between(5n, 4n, Infinity), 'from', 'to (4)');
     expect(computations.calls).toEqual([]);

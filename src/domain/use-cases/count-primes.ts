@@ -2,7 +2,6 @@ import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
 import { REMEMBERED_WINDOW_WIDTH } from '../../ports/count-memory';
 import { U64_MAX } from '../computations/prime-computations';
 import { InvalidParameterError } from '../errors/invalid-parameter-error';
-import { MAX_WINDOW_SPAN } from '../sieve/prime-window';
 import type { PrimeLimits } from '../queries/prime-limits';
 import type { ValueRange } from '../queries/value-range';
 import { requireWholeBigInt } from '../queries/whole-bigint';
@@ -38,8 +37,15 @@ export class CountPrimes {
     requireWholeBigInt('from', from, 0n, U64_MAX);
     requireWholeBigInt('to', to, 0n, U64_MAX);
     if (from > to) throw new InvalidParameterError('from', `must not exceed to (${to})`);
-    const byWindow = from > 2n && countsByWindow(from, to, this.limits.maxCountedValue);
-    if (!byWindow) requireWholeBigInt('to', to, 0n, this.limits.maxCountedValue);
+    const cap = this.limits.maxCountedValue;
+    const width = to - from + 1n;
+    if (to > cap && (from <= 2n || width > WINDOW_PAST_CAP_WIDTH)) {
+      throw new InvalidParameterError(
+        'to',
+        `must be at most ${cap}, or within ${WINDOW_PAST_CAP_WIDTH} of from: only windows that narrow are counted past it`,
+      );
+    }
+    const byWindow = from > 2n && (to > cap || countsByWindow(from, to));
     const question = byWindow ? { from, to } : from <= 2n ? { from: 0n, to } : undefined;
     // A remembered answer, looked up first, is the whole cost: one read.
     const recallFirst = question !== undefined && to >= RECALL_FIRST_FROM;
@@ -78,15 +84,15 @@ const RECALL_FIRST_FROM = 1n << 32n;
 
 /**
  * Sieving [from, to] costs about its width; pi(x) by the combinatorial method costs about
- * x^(2/3). So a window narrower than to^(2/3) is counted by sieving it, and so is any window
- * the sieve can take whose end lies past the counting cap, where pi(to) is not offered.
+ * x^(2/3). So a window narrower than to^(2/3) is counted by sieving it.
  */
-function countsByWindow(from: bigint, to: bigint, maxCountedValue: bigint): boolean {
+function countsByWindow(from: bigint, to: bigint): boolean {
   const width = to - from + 1n;
-  if (width >= SIEVED_WINDOW_WIDTH) return false;
-  return to > maxCountedValue || width ** 3n <= to ** 2n;
+  return width < REMEMBERED_WINDOW_WIDTH && width ** 3n <= to ** 2n;
 }
 
-/** The widest window sieved whole: the sieve's own span, within what the memory keys hold. */
-const SIEVED_WINDOW_WIDTH =
-  MAX_WINDOW_SPAN < REMEMBERED_WINDOW_WIDTH ? MAX_WINDOW_SPAN : REMEMBERED_WINDOW_WIDTH;
+/**
+ * Past the counting cap only a window is counted, by sieving it: 2^32 numbers near 2^64 take
+ * some twenty seconds here, about one request's budget, and fit the sieve's span (2^36).
+ */
+const WINDOW_PAST_CAP_WIDTH = 1n << 32n;
