@@ -10,11 +10,20 @@ import { DOCS_ASSETS } from '../src/adapters/http-api/routes/docs-routes';
  * ESM build fails at load inside an ESM bundle ("Dynamic require of node:https"). Everything is
  * bundled, the AWS SDK included: the deployed code runs exactly the SDK version the tests ran.
  *
- * Run standalone (`npm run build`) it writes dist/lambda/{index.js,index.js.map,meta.json} and
+ * Run standalone (`npm run build`) it writes dist/lambda/{index.js,index.js.map,meta.json}, and
+ * computation-worker-entry.js with its map beside them, and
  * reports the size; the CDK app and the tests call buildLambdaBundle() themselves.
  */
 const ROOT = path.resolve(__dirname, '..');
 export const LAMBDA_ENTRY = path.join(ROOT, 'src/composition/lambda-entry.ts');
+/**
+ * The computation worker thread's entry, a second entry point: computationWorkerFile() looks
+ * for it beside index.js, so a root that runs its computations in a worker finds it there.
+ */
+export const COMPUTATION_WORKER_ENTRY = path.join(
+  ROOT,
+  'src/composition/computation-worker-entry.ts',
+);
 export const DEFAULT_LAMBDA_OUT_DIR = path.join(ROOT, 'dist/lambda');
 
 /** Packages of the development and test roots; their presence means a wrong import path. */
@@ -26,6 +35,8 @@ export interface LambdaBundle {
   readonly outDir: string;
   /** index.js: the handler is `index.handler`. */
   readonly file: string;
+  /** computation-worker-entry.js, beside index.js. */
+  readonly workerFile: string;
   readonly bytes: number;
   readonly gzipBytes: number;
   readonly sourceMapBytes: number;
@@ -50,10 +61,14 @@ export async function buildLambdaBundle(
 ): Promise<LambdaBundle> {
   const outDir = options.outDir ?? DEFAULT_LAMBDA_OUT_DIR;
   const file = path.join(outDir, 'index.js');
+  const workerFile = path.join(outDir, 'computation-worker-entry.js');
   rmSync(outDir, { recursive: true, force: true });
   const result = await build({
-    entryPoints: [options.entry ?? LAMBDA_ENTRY],
-    outfile: file,
+    entryPoints: {
+      index: options.entry ?? LAMBDA_ENTRY,
+      'computation-worker-entry': COMPUTATION_WORKER_ENTRY,
+    },
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -82,6 +97,7 @@ export async function buildLambdaBundle(
   return {
     outDir,
     file,
+    workerFile,
     bytes: code.length,
     gzipBytes: gzipSync(code).length,
     sourceMapBytes: readFileSync(`${file}.map`).length,

@@ -16,6 +16,7 @@ import {
   type LambdaBundle,
 } from '../../scripts/build-lambda';
 import { createPrimesTable } from '../../src/adapters/dynamodb/create-primes-table';
+import { WorkerThreadPrimeComputations } from '../../src/adapters/worker-thread/worker-thread-prime-computations';
 import { makeLocalDynamoDbClients } from '../../src/composition/engines/dynamodb-clients';
 import type { DynamoDbEngine } from '../../src/composition/engines/dynamodb-engine';
 import { startEmbeddedDynalite } from '../../src/composition/engines/embedded-dynalite';
@@ -98,6 +99,20 @@ describe('the Lambda bundle', () => {
     expect(forbiddenInputs(metafile)).toEqual([]);
   });
 
+  it('carries the computation worker beside index.js, and it computes in a worker thread', async () => {
+    expect(path.dirname(bundle.workerFile)).toBe(path.dirname(bundle.file));
+    expect(path.basename(bundle.workerFile)).toBe('computation-worker-entry.js');
+    const computations = new WorkerThreadPrimeComputations({ entry: bundle.workerFile });
+    try {
+      // Known values: pi(1e6) = 78,498; the largest prime below 2^64 is 2^64 - 59.
+      expect(await computations.primePi(1_000_000n)).toBe(78_498n);
+      expect(await computations.previousPrime(2n ** 64n - 1n)).toBe(2n ** 64n - 59n);
+      expect(await computations.nextPrime(2n ** 64n - 59n)).toBeUndefined();
+    } finally {
+      await computations.close();
+    }
+  });
+
   it('cannot be built from a root that imports dynalite: the metafile check fails the build', async () => {
     const outDir = path.join(workDir, 'development');
     const error = await buildLambdaBundle({
@@ -157,6 +172,8 @@ describe('the Lambda bundle', () => {
         httpApiEvent('GET', '/primes?max=10000', { headers: { 'accept-encoding': 'gzip' } }),
         httpApiEvent('GET', '/docs'),
         httpApiEvent('GET', '/docs/swagger-ui-bundle.js'),
+        httpApiEvent('GET', '/primes/previous/18446744073709551615'),
+        httpApiEvent('GET', '/primes/count?to=1000000'),
       ];
       // Asynchronously: the proxy answering the child lives in this process.
       const { stdout } = await promisify(execFile)(
@@ -179,14 +196,20 @@ describe('the Lambda bundle', () => {
         body: string;
         isBase64Encoded: boolean;
       }
-      const [direct, nth, store, gzipped, page, script] = JSON.parse(stdout) as [
+      const [direct, nth, store, gzipped, page, script, previous, count] = JSON.parse(stdout) as [
         number[],
         ...Answer[],
       ];
       expect(direct).toEqual(Array.from(firstPrimes(25)));
       expect(nth.statusCode).toBe(200);
       expect(JSON.parse(nth.body)).toEqual({ n: 1000, prime: 7919 });
-      expect(JSON.parse(store.body)).toMatchObject({ engine: 'dynamodb', count: 1000 });
+      // The 1000th prime lies past the 25 primes the direct invoke stored: computed, not stored.
+      expect(JSON.parse(store.body)).toMatchObject({ engine: 'dynamodb', count: 25 });
+      expect(JSON.parse(previous.body)).toEqual({
+        n: '18446744073709551615',
+        prime: '18446744073709551557',
+      });
+      expect(JSON.parse(count.body)).toEqual({ from: 0, to: 1_000_000, count: 78_498 });
 
       // API Gateway passes a base64 body with its Content-Encoding through to the caller.
       expect([gzipped.isBase64Encoded, gzipped.headers['content-encoding']]).toEqual([
