@@ -16,15 +16,17 @@ const PrimeCount = z
  * where it reaches, else computed (or recalled); the store does not grow for it.
  */
 export function countPrimesRoute(limits: PrimeLimits) {
-  const value = (description: string) => decimalU64({ max: limits.maxCountedValue, description });
+  const value = (description: string) => decimalU64({ description });
   const route = createRoute({
     method: 'get',
     path: '/primes/count',
     operationId: 'countPrimes',
     summary: 'How many primes lie in [from, to]',
     description:
-      `\`from\` must not exceed \`to\`; both at most ${limits.maxCountedValue}, the largest ` +
-      'value whose count this service computes inside one request.',
+      `\`from\` must not exceed \`to\`. \`to\` is at most ${limits.maxCountedValue}, the largest ` +
+      'value whose count this service computes inside one request, except for a window of at ' +
+      'most 4294967296 numbers (`to - from < 2^32`, `from > 2`), which is sieved and may reach ' +
+      '2^64 - 1.',
     request: {
       query: z.strictObject({
         from: value('Smallest value (inclusive), default 0; at most `to`.').optional(),
