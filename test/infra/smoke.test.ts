@@ -42,12 +42,6 @@ async function startLocalService(dataDir: string): Promise<{ child: ChildProcess
   return { child, url };
 }
 
-async function servesHtml(url: string, target: string): Promise<boolean> {
-  const response = await fetch(new URL(target, url));
-  await response.text();
-  return response.status === 200 && /^text\/html/.test(response.headers.get('content-type') ?? '');
-}
-
 describe('npm run smoke', () => {
   describe('against the local server', () => {
     let dataDir: string;
@@ -66,7 +60,7 @@ describe('npm run smoke', () => {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it("passes the seed's request, a deep page and a deadline 503 with Retry-After", async () => {
+    it("passes the seed's request, a deep page, a deadline 503 with Retry-After and the docs page", async () => {
       const results = await runSmoke(service.url);
       const byName = (start: string) => results.find((result) => result.name.startsWith(start));
       expect(byName('the seed request')).toMatchObject({ passed: true });
@@ -75,8 +69,7 @@ describe('npm run smoke', () => {
         passed: true,
         detail: expect.stringMatching(/^503, Retry-After \d+/),
       });
-      // The docs page passes exactly when the server serves one: the check accepts nothing else.
-      expect(byName('the docs page')?.passed).toBe(await servesHtml(service.url, '/docs'));
+      expect(byName('the docs page')).toMatchObject({ passed: true });
     }, 60_000);
   });
 
@@ -88,9 +81,9 @@ describe('npm run smoke', () => {
       // Plausible shapes with wrong contents: one prime missing, no Retry-After, JSON for /docs.
       server = createServer((request, response) => {
         const target = request.url ?? '/';
-        if (target.startsWith('/primes/nth/')) {
+        if (target.startsWith('/primes/count')) {
           response.writeHead(503, { 'content-type': 'application/json' });
-          response.end('{"error":{"code":"DEADLINE_REACHED","progress":{"count":5}}}');
+          response.end('{"error":{"code":"DEADLINE_REACHED"}}');
           return;
         }
         response.writeHead(200, { 'content-type': 'application/json' });
