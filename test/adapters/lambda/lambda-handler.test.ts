@@ -239,8 +239,8 @@ describe('the Lambda handler', () => {
     it('answers a deadline stop with 503, Retry-After and the progress; a later call finishes', async () => {
       service = memoryUseCases({ chunkCapacity: 4_096, clock: tickingClock(50) });
       handler = handlerOver(service, { clock: service.clock, deadlineMarginMs: 0 });
-      // The n-th prime still grows the store from this route; counts are computed instead.
-      const event = httpApiEvent('GET', '/primes/nth/148933');
+      // The first n primes grow the store; counts and n-th primes past it are computed instead.
+      const event = httpApiEvent('GET', '/primes?count=100000&limit=100000');
       const stopped = await send(
         event,
         lambdaContext(() => 300),
@@ -258,7 +258,8 @@ describe('the Lambda handler', () => {
         lambdaContext(() => 3_600_000),
       );
       expect(finished.statusCode).toBe(200);
-      expect(JSON.parse(finished.body)).toEqual({ n: 148_933, prime: 1_999_993 });
+      const { primes } = JSON.parse(finished.body) as { primes: number[] };
+      expect([primes.length, primes[primes.length - 1]]).toEqual([100_000, 1_299_709]);
     });
 
     it('reads the query from queryStringParameters when rawQueryString is absent', async () => {
