@@ -73,13 +73,16 @@ describe('the local HTTP server', () => {
       '/primes/nth/10000': { n: 10_000, prime: 104_729 },
       '/primes/count?to=1000': { from: 0, to: 1_000, count: 168 },
       '/is-prime/104729': { n: 104_729, isPrime: true },
+      '/primes/next/104729': { n: 104_729, prime: 104_743 },
+      '/primes/previous/104729': { n: 104_729, prime: 104_723 },
       '/health': { status: 'ok' },
     };
     for (const [target, answer] of Object.entries(answers)) {
       const response = await send(server, target);
       expect([target, response.status, JSON.parse(response.body)]).toEqual([target, 200, answer]);
     }
-    expect(JSON.parse((await send(server, '/store')).body)).toMatchObject({ count: 10_000 });
+    // The n-th prime and the count past the store were computed: the store did not grow.
+    expect(JSON.parse((await send(server, '/store')).body)).toMatchObject({ count: 0 });
     expect(JSON.parse((await send(server, '/openapi.json')).body)).toMatchObject({
       openapi: '3.1.0',
     });
