@@ -12,9 +12,9 @@ import { referencePrimesBelow } from '../../support/reference-primes';
 import { silentLogger } from '../../support/silent-logger';
 
 const U64_MAX = (1n << 64n) - 1n;
-/** pi(3e9), a count the interim computations take one to two seconds over. */
-const LONG_COUNT_TO = 3_000_000_000;
-const PI_OF_LONG_COUNT = 144_449_537;
+/** pi(1e14) (published): a count of a few seconds, long enough to probe the server meanwhile. */
+const LONG_COUNT_TO = 100_000_000_000_000;
+const PI_OF_LONG_COUNT = 3_204_941_750_802;
 
 describe('the prime computations in worker threads', () => {
   const computations = new WorkerThreadPrimeComputations(computationWorkerFile());
@@ -37,13 +37,13 @@ describe('the prime computations in worker threads', () => {
   it('stops a count whose deadline passes, then serves the next call', async () => {
     const deadline = Date.now() + 200;
     await expect(
-      computations.primePi(10n ** 12n, () => Date.now() >= deadline),
+      computations.primePi(10n ** 16n, () => Date.now() >= deadline),
     ).rejects.toMatchObject({ code: 'DEADLINE_REACHED' });
     expect(await computations.primePi(1_000n)).toBe(168n);
   });
 
   it('refuses at once when the deadline has passed already', async () => {
-    await expect(computations.primePi(10n ** 12n, () => true)).rejects.toMatchObject({
+    await expect(computations.primePi(10n ** 16n, () => true)).rejects.toMatchObject({
       code: 'DEADLINE_REACHED',
     });
   });
