@@ -9,7 +9,7 @@ export interface DynaliteProcess {
   close(): Promise<void>;
 }
 
-// dynalite as the design notes say to run it: tables ACTIVE at once, 127.0.0.1 only.
+// dynalite with tables ACTIVE at once (not after its 500 ms default) and on 127.0.0.1 only.
 const SERVER = `
 const server = require('dynalite')({ path: process.argv[1], createTableMs: 0, deleteTableMs: 0 });
 server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));

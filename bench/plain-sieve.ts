@@ -1,7 +1,7 @@
 /**
  * The fallback reference when primesieve is not installed: a plain segmented odd-only
  * sieve, one byte per odd number, 32 KiB segments, no wheel, no pre-sieve, no buckets.
- * It is what "a careful pure JavaScript sieve" means in the design notes' anchors.
+ * It stands for a careful pure JavaScript sieve, the baseline a WebAssembly kernel must beat.
  */
 const SEGMENT = 1 << 15;
 

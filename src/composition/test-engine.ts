@@ -47,8 +47,8 @@ export function readTestEngineEnvironment(
 }
 
 /**
- * The test root's engine, in the design notes' order: the endpoint it is given; else a container
- * when a container engine answers; else dynalite in this process.
+ * The test root's engine, the most real one at hand first: the endpoint it is given; else a
+ * container when a container engine answers; else dynalite in this process.
  */
 export async function startTestEngine(
   environment: TestEngineEnvironment = readTestEngineEnvironment(),

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 
 /**
- * Creates the prime table as the design notes lay it out (partition key `index`, a Number;
+ * Creates the prime table as the ancestor's was keyed (partition key `index`, a Number;
  * on-demand billing) and waits until it is ACTIVE. For the development and test roots only:
  * in production the table belongs to the infrastructure, and the Lambda may not create it.
  */

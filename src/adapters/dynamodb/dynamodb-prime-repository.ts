@@ -58,7 +58,7 @@ interface StoreEnd {
 }
 
 /**
- * The prime store as chunk items in one DynamoDB table (design notes, section 4). Chunk k >= 0
+ * The prime store as chunk items in one DynamoDB table, keyed by `index`. Chunk k >= 0
  * holds positions [k*C, k*C + n); the meta item (index -1) holds a prefix hint and the layout.
  * Every write is conditional and grow-only, so any number of processes may extend at once and a
  * crash at any point leaves a store that is correct, if shorter than intended.
