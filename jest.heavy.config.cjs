@@ -6,7 +6,7 @@ const base = require('./jest.config.cjs');
 /**
  * The heavy suite (`npm run test:heavy`): windows at the top of the 64-bit range, each of which
  * places hundreds of millions of sieving primes. Kept out of `npm test` so that the everyday
- * suite stays quick; CI runs both. One file at a time: each one fills a core for minutes.
+ * suite stays quick. One file at a time: each one fills a core for minutes.
  */
 /** @type {import('jest').Config} */
 module.exports = {

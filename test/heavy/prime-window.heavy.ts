@@ -13,7 +13,7 @@ import {
 /**
  * Windows near 1e18 and 2^64 place every one of the 50 or 203 million primes below their
  * square root: tens of seconds each on a quiet machine, minutes on a loaded one. So they run
- * in their own suite (`npm run test:heavy`), which CI runs after `npm test`.
+ * in their own suite (`npm run test:heavy`).
  */
 const TOP = 2n ** 64n - 1n;
 const HEAVY_TIMEOUT = 600_000;
