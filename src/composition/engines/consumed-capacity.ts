@@ -1,7 +1,8 @@
 import type { ConsumedCapacity, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CapacityUsage } from '../../ports/prime-repository';
 
-const READS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand']);
+// The only reads the store sends: it reads by key, never by Query or Scan.
+const READS = new Set(['GetItemCommand', 'BatchGetItemCommand']);
 
 /**
  * Totals the capacity units DynamoDB reports on every answer `client` receives, for the request
