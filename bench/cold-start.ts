@@ -87,7 +87,6 @@ export function lambdaLikeEnvironment(
   return {
     PATH: process.env.PATH,
     PRIMES_TABLE: 'primes-cold-start',
-    PRIMES_STAGE: 'production',
     LOG_LEVEL: 'silent',
     AWS_REGION: 'us-east-1',
     AWS_DEFAULT_REGION: 'us-east-1',

@@ -138,7 +138,6 @@ export class PrimesServiceStack extends Stack {
       role,
       logGroup,
       environment: {
-        PRIMES_STAGE: 'production',
         PRIMES_TABLE: this.table.tableName,
         PRIMES_DEADLINE_MARGIN_MS: String(DEADLINE_MARGIN_MS),
         // Stack traces in the logs point into src/, not the minified bundle (about 20 ms of init).

@@ -7,7 +7,7 @@ import { LAMBDA_DYNAMODB_RETRIES } from './engines/dynamodb-retries';
 import { createProductionHandler } from './production';
 
 // Built once per cold start, at module scope: every invocation of this sandbox reuses it.
-const config = readServiceConfig({ PRIMES_STAGE: 'production', ...process.env });
+const config = readServiceConfig(process.env);
 const client = new DynamoDBClient(LAMBDA_DYNAMODB_RETRIES);
 export const handler = withRequestLog(createProductionHandler(config, client), {
   logger: createLogger(config.logLevel),

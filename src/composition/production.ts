@@ -27,6 +27,7 @@ export function createProductionContainer(
   const documentClient = DynamoDBDocumentClient.from(client);
   const repository = new DynamoDbPrimeRepository(documentClient, config.tableName, {
     logger,
+    chunkCapacity: config.chunkCapacity,
     chunkCacheBytes: config.chunkCacheBytes,
   });
   const countMemory = new DynamoDbCountMemory(client, config.tableName);

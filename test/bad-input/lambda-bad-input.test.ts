@@ -35,6 +35,7 @@ beforeEach(async () => {
   handler = createLambdaHandler(api, service.useCases, {
     clock: realClock,
     logger,
+    deadlineMarginMs: 1_000,
     directInvokeMaxValue: DIRECT_INVOKE_MAX,
   });
 });

@@ -1,15 +1,12 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { randomUUID } from 'node:crypto';
-import { createPrimesTable } from '../../src/adapters/dynamodb/create-primes-table';
 import { readServiceConfig } from '../../src/composition/config/environment';
-import { makeLocalDynamoDbClients } from '../../src/composition/engines/dynamodb-clients';
 import type { DynamoDbEngine } from '../../src/composition/engines/dynamodb-engine';
 import { startEmbeddedDynalite } from '../../src/composition/engines/embedded-dynalite';
 import { createProductionHandler } from '../../src/composition/production';
 import { makeTestPrimeStore } from '../../src/composition/test-engine';
 import { recordCommands } from '../adapters/dynamodb/command-recorder';
 import { httpApiEvent, lambdaContext } from '../adapters/lambda/lambda-events';
+import { makeProductionTable } from '../support/production-table';
 import { firstPrimes } from '../support/reference-primes';
 import {
   actionsOf,
@@ -54,18 +51,10 @@ async function commandsOfTheRepository(engine: DynamoDbEngine): Promise<string[]
  * route of the HTTP API.
  */
 async function commandsOfTheProductionComposition(engine: DynamoDbEngine): Promise<string[]> {
-  const tableName = `primes-production-${randomUUID()}`;
-  const admin = makeLocalDynamoDbClients(engine.endpoint);
-  await createPrimesTable(admin.client, tableName);
-  const client = new DynamoDBClient({
-    endpoint: engine.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
+  const { tableName, client, dispose } = await makeProductionTable(engine, 'primes-production');
   const recorded = recordCommands(client);
   try {
     const config = readServiceConfig({
-      PRIMES_STAGE: 'production',
       PRIMES_TABLE: tableName,
       LOG_LEVEL: 'silent',
     });
@@ -97,8 +86,7 @@ async function commandsOfTheProductionComposition(engine: DynamoDbEngine): Promi
     expect((await get('/primes', 'POST')).statusCode).toBe(405);
     return recorded.map((command) => command.name);
   } finally {
-    client.destroy();
-    admin.destroy();
+    dispose();
   }
 }
 

@@ -81,9 +81,8 @@ describe('the synthesized CloudFormation template', () => {
       expect(Timeout * 1_000 - marginMs).toBeGreaterThan(GATEWAY_TIMEOUT_MS / 2);
     });
 
-    it('is told its stage and its table by environment', () => {
+    it('is told its table by environment', () => {
       expect(functionProperties().Environment.Variables).toMatchObject({
-        PRIMES_STAGE: 'production',
         PRIMES_TABLE: { Ref: tableId },
       });
     });

@@ -13,8 +13,8 @@ export type LambdaHandler = (event: unknown, context: Context) => Promise<unknow
 export interface LambdaHandlerOptions {
   /** Largest `max` of a direct invoke; default 10,000,000 (about 5.2 MB of JSON). */
   readonly directInvokeMaxValue?: number;
-  /** Time kept back from the Lambda timeout to save the last chunk and answer; default 1,000 ms. */
-  readonly deadlineMarginMs?: number;
+  /** Time kept back from the Lambda timeout to save the last chunk and answer. */
+  readonly deadlineMarginMs: number;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -31,10 +31,9 @@ export function createLambdaHandler(
   options: LambdaHandlerOptions,
 ): LambdaHandler {
   const { clock, logger } = options;
-  const margin = options.deadlineMarginMs ?? 1_000;
   const directInvoke = { maxValue: options.directInvokeMaxValue ?? 10_000_000, logger };
   const deadlineOf = (context: { getRemainingTimeInMillis(): number }) =>
-    clock.now() + context.getRemainingTimeInMillis() - margin;
+    clock.now() + context.getRemainingTimeInMillis() - options.deadlineMarginMs;
 
   const withDeadline = new Hono<{ Bindings: { lambdaContext: LambdaContext } }>().all('*', (c) =>
     app.fetch(c.req.raw, { deadline: deadlineOf(c.env.lambdaContext) }),

@@ -8,7 +8,6 @@ import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/queries/pri
  * fails at start with a message naming the variable, never later in a request.
  */
 export interface ServiceConfig {
-  readonly stage: 'production' | 'development' | 'test';
   readonly tableName: string;
   /** A local DynamoDB-compatible endpoint; unset: AWS in production, embedded dynalite otherwise. */
   readonly dynamodbEndpoint: string | undefined;
@@ -20,7 +19,10 @@ export interface ServiceConfig {
   /** How long the local server lets one request extend the store before answering 503. */
   readonly requestBudgetMs: number;
   readonly limits: PrimeLimits;
-  /** Primes per chunk item of a new table; unset: the adapter's default. Fixed per table. */
+  /**
+   * Primes per chunk item; unset: the adapter's default. Fixed by a table's first write: every
+   * root that opens the table must use the same value, or the store refuses it.
+   */
   readonly chunkCapacity: number | undefined;
   /** Bytes of decoded chunks the store keeps in memory between requests; 0 keeps none. */
   readonly chunkCacheBytes: number;
@@ -42,7 +44,6 @@ const wholeBigInt = (min: bigint, max: bigint) =>
     .refine((value) => value >= min && value <= max, `must be from ${min} to ${max}`);
 
 const environmentSchema = z.object({
-  PRIMES_STAGE: z.enum(['production', 'development', 'test']).default('development'),
   PRIMES_TABLE: z
     .string()
     .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
@@ -93,7 +94,6 @@ export function readServiceConfig(environment: NodeJS.ProcessEnv = process.env):
     );
   }
   return {
-    stage: env.PRIMES_STAGE,
     tableName: env.PRIMES_TABLE,
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT,
     dataDir: env.PRIMES_DATA_DIR,

@@ -127,6 +127,7 @@ describe('compression', () => {
     const handler = createLambdaHandler(app, service.useCases, {
       clock: service.clock,
       logger: silentLogger,
+      deadlineMarginMs: 1_000,
     });
     const context = lambdaContext(() => 60_000);
     const result = (await handler(

@@ -30,6 +30,7 @@ function handlerOver(
   return createLambdaHandler(api, service.useCases, {
     clock: service.clock,
     logger: silentLogger,
+    deadlineMarginMs: 1_000,
     ...options,
   });
 }
