@@ -17,7 +17,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
  * is built only when a command needs the store, so a wrong command line starts no engine.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const config = readServiceConfig();
+  const config = readServiceConfig(withCommandLineLogLevel(argv, process.env));
   let opened: Promise<DevelopmentRoot> | undefined;
   const root = () => (opened ??= createDevelopmentRoot(config));
   const openUseCases = async () => (await root()).container.get<PrimeUseCases>(PRIME_USE_CASES);
@@ -41,6 +41,19 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     if (opened) await (await opened).close();
   }
+}
+
+/**
+ * A command's output is its answer on stdout; JSON log lines on stderr at every run would only
+ * bury the warnings. So the commands log from warn unless LOG_LEVEL says otherwise, and
+ * `serve`, a server like the Lambda, keeps the service's default (info).
+ */
+function withCommandLineLogLevel(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv,
+): NodeJS.ProcessEnv {
+  if (argv[0] === 'serve' || environment.LOG_LEVEL) return environment;
+  return { ...environment, LOG_LEVEL: 'warn' };
 }
 
 main(process.argv.slice(2)).then(

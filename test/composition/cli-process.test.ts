@@ -64,6 +64,17 @@ describe('the primes command', () => {
     expect(JSON.parse(store.stdout)).toMatchObject({ count: 168, lastPrime: 997 });
   });
 
+  it('answers on stdout, one line, and logs from warn unless LOG_LEVEL says otherwise', async () => {
+    const quiet = await run(['store'], { LOG_LEVEL: '' });
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toMatch(/^\{.*\}\n$/);
+    expect(JSON.parse(quiet.stdout)).toMatchObject({ count: 0 });
+    expect(quiet.stderr).toBe('');
+
+    const chatty = await run(['store'], { LOG_LEVEL: 'info' });
+    expect(chatty.stderr).toContain('"msg":"store"');
+  });
+
   it('lists a value range and the first n primes, one per line', async () => {
     const range = await run(['list', '--from', '7900', '--to', '8000']);
     expect(lines(range.stdout)).toEqual(
