@@ -87,14 +87,9 @@ export function bindPrimeUseCases(container: Container): void {
   );
   singleton(
     LIST_PRIME_WINDOW,
-    (
-      repository: PrimeRepository,
-      listPrimes: ListPrimes,
-      computations: PrimeComputations,
-      clock: Clock,
-      limits: PrimeLimits,
-    ) => new ListPrimeWindow(repository, listPrimes, computations, clock, limits),
-    [PRIME_REPOSITORY, LIST_PRIMES, PRIME_COMPUTATIONS, CLOCK, PRIME_LIMITS],
+    (listPrimes: ListPrimes, computations: PrimeComputations, clock: Clock, limits: PrimeLimits) =>
+      new ListPrimeWindow(listPrimes, computations, clock, limits),
+    [LIST_PRIMES, PRIME_COMPUTATIONS, CLOCK, PRIME_LIMITS],
   );
   singleton(
     NEIGHBOUR_PRIMES,

@@ -332,6 +332,18 @@ describe('ListPrimeWindow', () => {
     expect(computations.calls).toEqual([]);
   });
 
+  it('asks where the store ends only until it has seen the window inside it', async () => {
+    const { useCases, store } = makeService();
+    await allPages(useCases, 100n, 40_000n, 500);
+    const askedWhenEmpty = store.reaches;
+    await store.appendPrimes(0, Float64Array.from(PRIMES.slice(0, 5_000)));
+    const { primes } = await allPages(useCases, 100n, 40_000n, 500);
+    expect(primes).toEqual(PRIMES.filter((p) => p >= 100 && p <= 40_000).map(BigInt));
+    // Nine pages of the stored window, and only the first asked where the store ends: the
+    // empty store's end, seen before, no longer covers it, and the new end does.
+    expect(store.reaches - askedWhenEmpty).toBe(1);
+  });
+
   it('refuses a cursor that is not one it made for this window', async () => {
     const { useCases } = makeService();
     const page = (cursor: string) => PageRequest.of(10, cursor, useCases.limits);

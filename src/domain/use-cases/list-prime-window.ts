@@ -1,5 +1,4 @@
 import type { Clock } from '../../ports/clock';
-import type { PrimeRepository } from '../../ports/prime-repository';
 import { U64_MAX, type PrimeComputations } from '../computations/prime-computations';
 import { InvalidParameterError } from '../errors/invalid-parameter-error';
 import { decodePageCursor, invalidCursor } from '../queries/page-cursor';
@@ -25,7 +24,6 @@ export interface PrimeWindowPage {
  */
 export class ListPrimeWindow {
   constructor(
-    private readonly repository: PrimeRepository,
     private readonly listPrimes: ListPrimes,
     private readonly computations: PrimeComputations,
     private readonly clock: Clock,
@@ -68,8 +66,7 @@ export class ListPrimeWindow {
     page: PageRequest,
     deadline: number,
   ): Promise<PrimeWindowPage | undefined> {
-    const { lastPrime } = await this.repository.reach();
-    if (to > BigInt(Math.min(lastPrime, this.limits.maxValue))) {
+    if (to > BigInt(this.limits.maxValue) || !(await this.listPrimes.holdsUpTo(Number(to)))) {
       // Position cursors are made only for windows the store held, and it never shrinks.
       if (page.cursor !== undefined) decodeValueCursor(page.cursor, from, to);
       return undefined;

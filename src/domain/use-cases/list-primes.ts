@@ -32,6 +32,11 @@ export class ListPrimes {
     this.positions = new StoredPositions(repository);
   }
 
+  /** Whether the store already holds every prime <= value, so that listing there reads only. */
+  holdsUpTo(value: number): Promise<boolean> {
+    return this.positions.holdsUpTo(value);
+  }
+
   /** The primes p with from <= p <= to, a page at a time. */
   async inRange(range: ValueRange, page: PageRequest, deadline: number): Promise<PrimePage> {
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);

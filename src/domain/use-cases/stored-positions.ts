@@ -35,13 +35,25 @@ export class StoredPositions {
    * value. Only a value past the last prime seen stored makes it ask where the store ends now.
    */
   async find(value: number): Promise<StoredPrime | undefined> {
-    let reach = this.known;
-    if (reach === undefined || value > reach.lastPrime) {
-      reach = await this.repository.reach();
-      this.remember(reach);
-    }
+    const reach = await this.reachTowards(value);
     if (reach.count === 0 || value > reach.lastPrime) return undefined;
     return this.firstAtOrAbove(value, reach);
+  }
+
+  /** Whether the store holds every prime <= value, asking only past the last prime seen. */
+  async holdsUpTo(value: number): Promise<boolean> {
+    return value <= (await this.reachTowards(value)).lastPrime;
+  }
+
+  /**
+   * The reach last seen when it already passes value (the store never shrinks, so it still
+   * does), else where the store ends now: a strongly consistent read, paid only when needed.
+   */
+  private async reachTowards(value: number): Promise<StoreReach> {
+    if (this.known !== undefined && value <= this.known.lastPrime) return this.known;
+    const reach = await this.repository.reach();
+    this.remember(reach);
+    return reach;
   }
 
   /** How many stored primes are below `value`; the store must reach at least value - 1. */
