@@ -87,7 +87,6 @@ const UNKNOWN = /is not a parameter of this route/;
 const CURSOR = /must be the cursor returned as "next" by the previous page/;
 const NO_ROUTE = /no such route; the routes are listed at \/openapi\.json/;
 const GET_ONLY = /answers GET only/;
-const CONFLICT_CLI = /cannot be used with/;
 const atMost = (limit: number) => new RegExp(`must be at most ${limit}$`);
 
 export const BAD_INPUTS: readonly BadInputCase[] = [
@@ -441,7 +440,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     rule: /cannot be combined with max/,
     http: { target: '/primes?max=5&from=1' },
     direct: { event: { max: 5, from: 1 }, rule: /is not accepted/ },
-    cli: { argv: ['list', '--max', '5', '--from', '1'], rule: CONFLICT_CLI },
+    cli: { argv: ['list', '--max', '5', '--from', '1'] },
   },
   {
     name: 'count with to',
@@ -449,7 +448,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     field: 'to',
     rule: /cannot be combined with count/,
     http: { target: '/primes?count=5&to=10' },
-    cli: { argv: ['list', '--count', '5', '--to', '10'], rule: CONFLICT_CLI },
+    cli: { argv: ['list', '--count', '5', '--to', '10'] },
   },
   {
     name: 'max with count',
@@ -457,7 +456,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     field: 'count',
     rule: /cannot be combined with max/,
     http: { target: '/primes?max=5&count=5' },
-    cli: { argv: ['list', '--max', '5', '--count', '5'], rule: CONFLICT_CLI },
+    cli: { argv: ['list', '--max', '5', '--count', '5'] },
   },
   {
     name: 'from greater than to',
@@ -482,7 +481,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     rule: /is required \(or to, with an optional from, or count\)/,
     http: { target: '/primes' },
     direct: { event: {}, rule: /is required$/ },
-    cli: { argv: ['list'], rule: /one of --max, --to \(with an optional --from\) or --count/ },
+    cli: { argv: ['list'] },
   },
   {
     name: 'from without to',
@@ -490,7 +489,7 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     field: 'to',
     rule: /is required with from/,
     http: { target: '/primes?from=5' },
-    cli: { argv: ['list', '--from', '5'], rule: /--from needs --to/ },
+    cli: { argv: ['list', '--from', '5'] },
   },
   {
     name: '/primes/count without to',

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { PageRequest } from '../../domain/queries/page-request';
-import { ValueRange } from '../../domain/queries/value-range';
-import { requireWholeNumber } from '../../domain/queries/whole-number';
+import { choosePrimes, selectPrimes } from '../../domain/queries/prime-selection';
 import type { CliDeps } from './cli-deps';
 import { bigIntegerArgument, integerArgument } from './integer-argument';
 import { TextOutput } from './text-output';
@@ -27,24 +26,16 @@ export function addListCommand(program: Command, deps: CliDeps): void {
   program
     .command('list')
     .description('print primes, one per line: --max N, --from A --to B, or --count N')
-    .addOption(
-      new Option('--max <n>', 'the primes <= n')
-        .argParser(integerArgument())
-        .conflicts(['from', 'to', 'count']),
-    )
+    .addOption(new Option('--max <n>', 'the primes <= n').argParser(integerArgument()))
     .addOption(
       new Option('--from <a>', 'from this value (inclusive)').argParser(bigIntegerArgument()),
     )
     .addOption(
       new Option('--to <b>', 'up to this value (inclusive)').argParser(bigIntegerArgument()),
     )
-    .addOption(
-      new Option('--count <n>', 'the first n primes')
-        .argParser(integerArgument())
-        .conflicts(['from', 'to']),
-    )
-    .action(async (options: ListOptions, command: Command) => {
-      const nextPage = await pageSource(options, deps.openUseCases, command);
+    .addOption(new Option('--count <n>', 'the first n primes').argParser(integerArgument()))
+    .action(async (options: ListOptions) => {
+      const nextPage = await pageSource(options, deps.openUseCases);
       const output = new TextOutput(deps.stdout);
       try {
         let cursor: string | undefined;
@@ -64,40 +55,20 @@ export function addListCommand(program: Command, deps: CliDeps): void {
 async function pageSource(
   options: ListOptions,
   openUseCases: CliDeps['openUseCases'],
-  command: Command,
 ): Promise<(cursor: string | undefined) => Promise<PrintablePage>> {
-  const selection = selectionOf(options, command);
+  // A command line that selects nothing, or two things, is refused before the store opens.
+  choosePrimes(options);
   const { listPrimes, listPrimeWindow, limits } = await openUseCases();
   const page = (cursor: string | undefined) => PageRequest.of(limits.maxPageSize, cursor, limits);
+  const selection = selectPrimes(options, limits);
   if ('count' in selection) {
     const { count } = selection;
     return (cursor) => listPrimes.first(count, page(cursor), Infinity);
   }
-  if ('max' in selection) {
-    // Checked on its own so that the error names max, not the to it stands for.
-    requireWholeNumber('max', selection.max, 0, limits.maxValue);
-    const range = ValueRange.of(0, selection.max, limits);
+  if ('range' in selection) {
+    const { range } = selection;
     return (cursor) => listPrimes.inRange(range, page(cursor), Infinity);
   }
-  const { to } = selection;
-  return (cursor) => listPrimeWindow.page(options.from ?? 0n, to, page(cursor), Infinity);
-}
-
-/**
- * The first n primes, or the primes up to a value (max, or to with from), decided before the
- * store is opened: a command line that selects nothing is refused without starting an engine.
- */
-function selectionOf(
-  options: ListOptions,
-  command: Command,
-): { readonly count: number } | { readonly max: number } | { readonly to: bigint } {
-  if (options.count !== undefined) return { count: options.count };
-  if (options.max !== undefined) return { max: options.max };
-  if (options.to !== undefined) return { to: options.to };
-  return command.error(
-    options.from === undefined
-      ? 'error: one of --max, --to (with an optional --from) or --count is required'
-      : 'error: --from needs --to',
-    { exitCode: 2, code: 'primes.usage' },
-  );
+  const { from, to } = selection.window;
+  return (cursor) => listPrimeWindow.page(from, to, page(cursor), Infinity);
 }

@@ -9,7 +9,7 @@ import { decimalU64 } from '../decimal-u64';
 import { typedJson } from '../typed-json';
 import { u64Answer } from '../u64-json';
 import { primeRoute } from '../validation-hook';
-import { selectPrimes } from './prime-selection';
+import { selectPrimes } from '../../../domain/queries/prime-selection';
 
 const PrimePage = z
   .object({
