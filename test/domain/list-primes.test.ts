@@ -251,6 +251,30 @@ describe('ListPrimes', () => {
   });
 });
 
+describe('ListPrimes.allUpTo', () => {
+  it('answers every prime <= max in one piece, from an empty, a partial and a covering store', async () => {
+    const { listPrimes, store } = makeService(500);
+    // Empty, then beyond the store (it extends), then inside it, then past it again.
+    for (const max of [0, 1, 2, 3, 4_000, 1_000, 30_000, 99_991]) {
+      expect([max, Array.from(await listPrimes.allUpTo(max, NO_DEADLINE))]).toEqual([
+        max,
+        referenceBetween(0, max),
+      ]);
+    }
+    // Inside the store it reads once, and only the chunks up to max (1,000 is in chunk 0).
+    store.reads.length = 0;
+    await listPrimes.allUpTo(1_000, NO_DEADLINE);
+    expect(store.reads).toHaveLength(1);
+  });
+
+  it('refuses max past the limit, naming it', async () => {
+    const { listPrimes } = makeService();
+    await expect(listPrimes.allUpTo(LIMITS.maxValue + 1, NO_DEADLINE)).rejects.toMatchObject({
+      field: 'max',
+    });
+  });
+});
+
 describe('CountPrimes', () => {
   it('counts pi(1e6) = 78,498 and matches the reference over small ranges', async () => {
     const { countPrimes } = makeService(4_096);

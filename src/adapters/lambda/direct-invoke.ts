@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { DeadlineReachedError } from '../../domain/errors/deadline-reached-error';
 import { InvalidParameterError } from '../../domain/errors/invalid-parameter-error';
-import { PageRequest } from '../../domain/queries/page-request';
-import { ValueRange } from '../../domain/queries/value-range';
 import { requireWholeNumber } from '../../domain/queries/whole-number';
 import type { PrimeUseCases } from '../../domain/use-cases/prime-use-cases';
 import type { Logger } from '../../ports/logger';
@@ -45,16 +43,7 @@ export async function answerDirectInvoke(
 ): Promise<number[]> {
   try {
     const max = readMax(event, options.maxValue, limits.maxValue);
-    const range = ValueRange.of(0, max, limits);
-    const primes: number[] = [];
-    let cursor: string | undefined;
-    do {
-      const request = PageRequest.of(limits.maxPageSize, cursor, limits);
-      const page = await listPrimes.inRange(range, request, deadline);
-      for (const prime of page.primes) primes.push(prime);
-      cursor = page.next ?? undefined;
-    } while (cursor !== undefined);
-    return primes;
+    return Array.from(await listPrimes.allUpTo(max, deadline));
   } catch (error) {
     throw toDirectInvokeError(error, options.logger);
   }

@@ -8,7 +8,7 @@ import {
   type PageCursor,
 } from '../queries/page-cursor';
 import type { PrimeLimits } from '../queries/prime-limits';
-import type { ValueRange } from '../queries/value-range';
+import { ValueRange } from '../queries/value-range';
 import { requireWholeNumber } from '../queries/whole-number';
 import type { ExtendPrimes } from './extend-primes';
 import type { ExtensionTarget } from './extension-target';
@@ -62,6 +62,21 @@ export class ListPrimes {
     const [following] = await this.readOrExtend(after, after + 1, { upTo: range.to }, deadline);
     const more = following !== undefined && following <= range.to;
     return { primes: shown, next: more ? nextCursor(start, shown) : null };
+  }
+
+  /**
+   * Every prime <= max in one array, for a caller that answers in one piece (the direct
+   * invoke): the reads and the extension of a page, with no cursors to make and check between
+   * pages, since nothing here comes from outside the service.
+   */
+  async allUpTo(max: number, deadline: number): Promise<Float64Array> {
+    requireWholeNumber('max', max, 0, this.limits.maxValue);
+    const range = ValueRange.of(0, max, this.limits);
+    if (range.to < 2) return new Float64Array(0);
+    // No more than pi(max) primes: read that many positions, or the store's end first.
+    const mostInRange = Math.floor(primeCountUpperBound(range.to));
+    const primes = await this.readOrExtend(0, mostInRange, { upTo: range.to }, deadline);
+    return primes.subarray(0, countAtMost(primes, range.to));
   }
 
   /** The first `count` primes, a page at a time. */
