@@ -9,9 +9,10 @@ import { firstPrimes } from '../support/reference-primes';
 import { auditStore, type StoreAudit } from './support/store-audit';
 
 // Small, odd chunks: about 4 DynamoDB calls per 53 primes, so a kill can land in any of them, at
-// hundreds of different chunk positions. The target is more than 20 short runs can reach.
+// hundreds of different chunk positions. The target is more than 20 short runs can reach: on a
+// quiet machine 20 of them have reached 80,000 and 181,000.
 const CHUNK = 53;
-const TARGET = 80_000;
+const TARGET = 400_000;
 const KILLS = 20;
 // After the child's engine is up, it is killed within this many ms: long enough to reach the
 // extension in most runs, short enough that some kills land in table creation or the first chunk.
@@ -70,8 +71,7 @@ describe(`primes extend killed with SIGKILL again and again (seed ${SEED})`, () 
       }
       const exit = await run.exited;
       if (exit.signal !== 'SIGKILL') {
-        // Only a short target may finish before its kill, and then it must have reached it.
-        expect(target).toBeLessThan(TARGET);
+        // A run may finish before its kill (a short target, mostly); then it reached its target.
         expect(extendOutcomeOf(exit)).toMatchObject({ complete: true, count: target });
         completedRuns++;
       }
@@ -80,6 +80,7 @@ describe(`primes extend killed with SIGKILL again and again (seed ${SEED})`, () 
       expect(audit.count).toBeGreaterThanOrEqual(previous);
       const grew = audit.count > previous;
       previous = audit.count;
+      if (previous >= TARGET) throw new Error(`the store reached ${TARGET} before ${KILLS} kills`);
       if (exit.signal !== 'SIGKILL') continue;
       if (grew) killedWhileGrowing++;
       counts.push(audit.count);
