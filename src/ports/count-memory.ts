@@ -1,3 +1,5 @@
+import { ERROR_CODES } from './error-codes';
+
 /**
  * Counts of primes the service finished computing, kept so that a costly count is never
  * computed twice. Every count is exact: a bigint, and only a finished computation is ever
@@ -25,7 +27,7 @@ export interface CountMemory {
 
 /** A remembered count that does not read back as the question it is stored under. */
 export class RememberedCountCorruptError extends Error {
-  readonly code = 'STORE_CORRUPT';
+  readonly code = ERROR_CODES.storeCorrupt;
   constructor(
     readonly question: PrimeCountQuestion,
     readonly reason: string,

@@ -1,6 +1,8 @@
+import { ERROR_CODES } from './error-codes';
+
 /** Errors a PrimeRepository raises, in the domain's words. Each carries a stable code. */
 export class StoreGapError extends Error {
-  readonly code = 'STORE_GAP';
+  readonly code = ERROR_CODES.storeGap;
   constructor(
     readonly position: number,
     readonly storedCount: number,
@@ -11,7 +13,7 @@ export class StoreGapError extends Error {
 }
 
 export class StoreCorruptError extends Error {
-  readonly code = 'STORE_CORRUPT';
+  readonly code = ERROR_CODES.storeCorrupt;
   constructor(
     readonly chunk: number,
     readonly reason: string,
@@ -22,7 +24,7 @@ export class StoreCorruptError extends Error {
 }
 
 export class StoreUnavailableError extends Error {
-  readonly code = 'STORE_UNAVAILABLE';
+  readonly code = ERROR_CODES.storeUnavailable;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StoreUnavailableError';

@@ -4,6 +4,7 @@ import { addExtendCommand } from './extend-command';
 import { addListCommand } from './list-command';
 import { addLookupCommands } from './lookup-commands';
 import { addServeCommand } from './serve-command';
+import { ERROR_CODES } from '../../ports/error-codes';
 
 /** Exit codes: 0 done, 1 the service failed, 2 the command line was wrong. */
 const EXIT_FAILURE = 1;
@@ -45,7 +46,7 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
 function reportFailure(error: unknown, deps: CliDeps): number {
   const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : '';
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'INVALID_PARAMETER' || code === 'NO_SUCH_PRIME') {
+  if (code === ERROR_CODES.invalidParameter || code === ERROR_CODES.noSuchPrime) {
     deps.stderr.write(`error: ${message}\n${USAGE_HINT}\n`);
     return EXIT_USAGE;
   }

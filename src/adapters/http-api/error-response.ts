@@ -29,7 +29,7 @@ export function errorResponse(error: unknown, options: ErrorResponseOptions): Re
       : 'publicMessage' in mapping
         ? mapping.publicMessage
         : undefined;
-  if (error instanceof DeadlineReachedError) {
+  if (error instanceof DeadlineReachedError && error.progress !== undefined) {
     body.progress = { count: error.progress.count, lastPrime: error.progress.lastPrime };
   }
 

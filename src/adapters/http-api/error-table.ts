@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ERROR_CODES, type CoreErrorCode } from '../../ports/error-codes';
 
 /**
  * The one table from an error's stable code to its HTTP status. `expose` says whether the
@@ -77,7 +78,15 @@ interface ErrorMapping {
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
 export type ErrorStatus = (typeof ERROR_TABLE)[ErrorCode]['status'];
-export const ERROR_CODES = Object.keys(ERROR_TABLE) as ErrorCode[];
+export const HTTP_ERROR_CODES = Object.keys(ERROR_TABLE) as ErrorCode[];
+
+/**
+ * Every code the core raises has its status above, so that none falls through to a 500 by
+ * oversight: a new code without one fails to compile here. A store gap is the one exception,
+ * on purpose: it can only be a bug of ours, answered as INTERNAL.
+ */
+type UnansweredCoreCode = Exclude<CoreErrorCode, ErrorCode | typeof ERROR_CODES.storeGap>;
+export const EVERY_CORE_CODE_ANSWERED: [UnansweredCoreCode] extends [never] ? true : never = true;
 
 export function isErrorCode(code: string | undefined): code is ErrorCode {
   return code !== undefined && Object.hasOwn(ERROR_TABLE, code);
@@ -88,14 +97,17 @@ export function isErrorCode(code: string | undefined): code is ErrorCode {
  * answered only where asked, unless the route is one of them (it lists them in `asked`).
  */
 export function codesOfStatus(status: ErrorStatus, asked: readonly ErrorCode[] = []): ErrorCode[] {
-  return ERROR_CODES.filter((code) => {
+  return HTTP_ERROR_CODES.filter((code) => {
     const mapping: ErrorMapping = ERROR_TABLE[code];
     return mapping.status === status && (!mapping.onlyWhereAsked || asked.includes(code));
   });
 }
 
 /** The codes whose answers name a field. */
-const NAMING_A_FIELD: readonly ErrorCode[] = ['INVALID_PARAMETER', 'NO_SUCH_PRIME'];
+const NAMING_A_FIELD: readonly ErrorCode[] = [
+  ERROR_CODES.invalidParameter,
+  ERROR_CODES.noSuchPrime,
+];
 
 const bodySchemas = new Map<string, ReturnType<typeof makeErrorBodySchema>>();
 

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import type { Logger } from '../../ports/logger';
 import type { CapacityUsage } from '../../ports/prime-repository';
+import { ERROR_CODES } from '../../ports/error-codes';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -111,14 +112,16 @@ function statusCodeOf(result: unknown): number | undefined {
 function outcomeOfStatus(status: number, result: unknown): RequestOutcome {
   if (status < 400) return 'ok';
   if (status < 500) return 'rejected';
-  return status === 503 && errorCodeInBody(result) === 'DEADLINE_REACHED' ? 'deadline' : 'failure';
+  return status === 503 && errorCodeInBody(result) === ERROR_CODES.deadlineReached
+    ? 'deadline'
+    : 'failure';
 }
 
 /** The codes a direct invoke fails with when the caller, not the service, must change. */
-const REJECTED_CODES = new Set(['INVALID_PARAMETER', 'UNSUPPORTED_EVENT']);
+const REJECTED_CODES = new Set<string>([ERROR_CODES.invalidParameter, 'UNSUPPORTED_EVENT']);
 
 function outcomeOfCode(code: string): RequestOutcome {
-  if (code === 'DEADLINE_REACHED') return 'deadline';
+  if (code === ERROR_CODES.deadlineReached) return 'deadline';
   return REJECTED_CODES.has(code) ? 'rejected' : 'failure';
 }
 

@@ -3,8 +3,9 @@ import type {
   PrimeComputationName,
   PrimeComputations,
 } from '../../domain/computations/prime-computations';
-import { ComputationStoppedError } from '../../domain/errors/computation-stopped-error';
+import { DeadlineReachedError } from '../../domain/errors/deadline-reached-error';
 import type { ComputationReply, ComputationRequest } from './computation-messages';
+import { ERROR_CODES } from '../../ports/error-codes';
 
 export interface WorkerThreadOptions {
   /** The worker's entry file: it calls serveComputations with the computations to run. */
@@ -89,7 +90,7 @@ export class WorkerThreadPrimeComputations implements PrimeComputations {
     args: readonly unknown[],
     shouldStop?: () => boolean,
   ): Promise<unknown> {
-    if (shouldStop?.()) throw new ComputationStoppedError(`${name}`);
+    if (shouldStop?.()) throw DeadlineReachedError.beforeComputing(`${name}`);
     const worker = await this.acquire();
     const stop = new Int32Array(new SharedArrayBuffer(4));
     const request: ComputationRequest = { id: this.nextId++, name, args, stop };
@@ -105,7 +106,7 @@ export class WorkerThreadPrimeComputations implements PrimeComputations {
           Atomics.store(stop, 0, 1);
           grace = setTimeout(() => {
             this.retired.add(worker);
-            reject(new ComputationStoppedError(name));
+            reject(DeadlineReachedError.beforeComputing(name));
             void worker.terminate();
           }, this.options.stopGraceMs ?? 250);
         }, this.options.pollMs ?? 10);
@@ -160,7 +161,8 @@ export class WorkerThreadPrimeComputations implements PrimeComputations {
 }
 
 function rebuildError(error: { name: string; message: string; code?: string }): Error {
-  if (error.code === 'DEADLINE_REACHED') return new ComputationStoppedError('the computation');
+  if (error.code === ERROR_CODES.deadlineReached)
+    return DeadlineReachedError.beforeComputing('the computation');
   const rebuilt = Object.assign(new Error(error.message), { code: error.code });
   rebuilt.name = error.name;
   return rebuilt;

@@ -9,7 +9,7 @@ import { primePi } from '../prime-count/prime-pi';
 import { isPrimeU64 } from '../primality/miller-rabin-64';
 import { nextPrime, previousPrime } from '../sieve/neighbour-primes';
 import { countPrimesInWindow, primesInWindow } from '../sieve/prime-window';
-import { deadlinePoll, type ShouldStop } from '../errors/computation-stopped-error';
+import { deadlinePoll, type ShouldStop } from '../errors/deadline-reached-error';
 import type { PrimeComputations } from './prime-computations';
 
 /**

@@ -10,7 +10,7 @@
  */
 import { logarithmicIntegral } from '../bounds/logarithmic-integral';
 import { primeSegments } from '../sieve/segmented-sieve';
-import { ComputationStoppedError, type ShouldStop } from '../errors/computation-stopped-error';
+import { DeadlineReachedError, type ShouldStop } from '../errors/deadline-reached-error';
 import { integerRoot, primePi, PRIME_PI_MAX } from './prime-pi';
 
 /** Odd numbers per window: from 64 KB of flags, doubling to 4 MB as the walk goes on. */
@@ -32,7 +32,7 @@ export function nthPrime(n: bigint, shouldStop?: ShouldStop): bigint {
   if (x > PRIME_PI_MAX) x = PRIME_PI_MAX;
   const countToX = x === 0n ? 0n : primePi(x, shouldStop);
   const stop = () => {
-    if (shouldStop?.() === true) throw new ComputationStoppedError(`the ${n}-th prime`);
+    if (shouldStop?.() === true) throw DeadlineReachedError.beforeComputing(`the ${n}-th prime`);
   };
   return countToX < n ? walkForward(x, n - countToX, stop) : walkBackward(x, countToX - n, stop);
 }

@@ -27,7 +27,7 @@
  */
 import { primeCountUpperBound } from '../bounds/prime-count-bounds';
 import { countPrimes, primeSegments } from '../sieve/segmented-sieve';
-import { ComputationStoppedError, type ShouldStop } from '../errors/computation-stopped-error';
+import { DeadlineReachedError, type ShouldStop } from '../errors/deadline-reached-error';
 import {
   CONFIG,
   CONFIG_BYTES,
@@ -53,7 +53,7 @@ const SIEVED_BELOW = 100_000n;
 /**
  * pi(x), the number of primes <= x, exactly, for 0 <= x <= PRIME_PI_MAX. `shouldStop` is
  * asked after every segment (well under 20 ms of work each); when it answers true the
- * count throws ComputationStoppedError and keeps nothing.
+ * count throws DeadlineReachedError and keeps nothing.
  */
 export function primePi(x: bigint, shouldStop?: ShouldStop): bigint {
   if (x < 0n || x > PRIME_PI_MAX) {
@@ -212,7 +212,7 @@ function sieveLeavesAndP2(
     s2 += kernels.sieveSegment(low, high);
     p2Counts += config.getBigInt64(CONFIG.p2Sum, true);
     config.setBigInt64(CONFIG.p2Sum, 0n, true);
-    if (shouldStop?.() === true) throw new ComputationStoppedError(`pi(${x})`);
+    if (shouldStop?.() === true) throw DeadlineReachedError.beforeComputing(`pi(${x})`);
   }
   return { s2, p2Counts };
 }

@@ -10,7 +10,7 @@
  */
 import { basePrimesUpTo } from './base-primes';
 import { integerSqrt } from './integer-sqrt';
-import { deadlinePoll } from '../errors/computation-stopped-error';
+import { deadlinePoll } from '../errors/deadline-reached-error';
 import { SieveEngine } from './sieve-engine';
 import { MAX_WINDOW_BYTES, WINDOW_SIEVE_FLOOR, WindowSieve } from './window-sieve';
 

@@ -11,6 +11,6 @@ export async function extendOrThrow(
   knownReach?: StoreReach,
 ): Promise<StoreReach> {
   const outcome = await extendPrimes.execute(target, { deadline, knownReach });
-  if (!outcome.complete) throw new DeadlineReachedError(outcome.reach);
+  if (!outcome.complete) throw DeadlineReachedError.afterSaving(outcome.reach);
   return outcome.reach;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { ERROR_CODES } from '../../../src/adapters/http-api/error-table';
+import { HTTP_ERROR_CODES } from '../../../src/adapters/http-api/error-table';
 import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
 import { memoryUseCases } from '../../support/memory-use-cases';
 import { silentLogger } from '../../support/silent-logger';
@@ -224,7 +224,7 @@ describe('the OpenAPI document', () => {
         ).properties.error;
         return error.properties.code.enum;
       });
-    expect([...new Set(codes)].sort()).toEqual([...ERROR_CODES].sort());
+    expect([...new Set(codes)].sort()).toEqual([...HTTP_ERROR_CODES].sort());
   });
 
   it('documents NO_SUCH_PRIME on the routes that can answer it, and only there', async () => {
