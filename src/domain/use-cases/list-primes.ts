@@ -13,7 +13,7 @@ import { requireWholeNumber } from '../queries/whole-number';
 import type { ExtendPrimes } from './extend-primes';
 import type { ExtensionTarget } from './extension-target';
 import type { PrimePage } from './prime-page';
-import { extendOrThrow } from './store-extender';
+import { extendForQuery } from './extend-for-query';
 import { StoredPositions, storedWithin } from './stored-positions';
 
 /**
@@ -106,7 +106,7 @@ export class ListPrimes {
     if (from <= 2) return 0;
     const stored = await this.positions.find(from);
     if (stored !== undefined) return stored.position;
-    const reach = await extendOrThrow(this.extendPrimes, { upTo: from - 1 }, deadline);
+    const reach = await extendForQuery(this.extendPrimes, { upTo: from - 1 }, deadline);
     return this.positions.countBelow(from, reach);
   }
 
@@ -137,7 +137,7 @@ export class ListPrimes {
     if (cursor && cursor.position > read.reach.count) throw invalidCursor();
     this.positions.remember(read.reach);
     const target = { ...also, count: end };
-    const reach = await extendOrThrow(this.extendPrimes, target, deadline, read.reach);
+    const reach = await extendForQuery(this.extendPrimes, target, deadline, read.reach);
     this.positions.remember(reach);
     const to = Math.max(from, Math.min(end, reach.count));
     return checked(storedWithin(await this.repository.readPrimes(from, to), reach));

@@ -4,7 +4,7 @@ import type { ExtendPrimes } from './extend-primes';
 import type { ExtensionTarget } from './extension-target';
 
 /** Extends the store for a query, turning a deadline stop into the error queries raise. */
-export async function extendOrThrow(
+export async function extendForQuery(
   extendPrimes: ExtendPrimes,
   target: ExtensionTarget,
   deadline: number,
