@@ -1,4 +1,8 @@
-import { decodePrimeRun, encodePrimeRun } from '../../src/domain/codec/prime-run-codec';
+import {
+  checkPrimeRun,
+  decodePrimeRun,
+  encodePrimeRun,
+} from '../../src/domain/codec/prime-run-codec';
 import { MalformedPrimeRunError } from '../../src/domain/codec/malformed-prime-run-error';
 import { firstPrimes, primesFrom } from '../support/reference-primes';
 
@@ -36,18 +40,24 @@ describe('the prime run codec', () => {
     expect(encodePrimeRun(near1e12).length).toBeLessThan(2_000 * 1.05 + 8);
   });
 
-  it('is deterministic: the bytes depend only on the primes', () => {
-    expect(encodePrimeRun(first.slice(100, 900))).toEqual(encodePrimeRun(first.slice(100, 900)));
-  });
-
-  it('refuses runs that are not consecutive odd primes', () => {
-    expect(() => encodePrimeRun(Float64Array.of(5, 3))).toThrow(MalformedPrimeRunError);
-    expect(() => encodePrimeRun(Float64Array.of(5, 5))).toThrow(MalformedPrimeRunError);
-    expect(() => encodePrimeRun(Float64Array.of(5, 8))).toThrow(MalformedPrimeRunError);
+  it.each([
+    ['encodePrimeRun', encodePrimeRun],
+    ['checkPrimeRun', checkPrimeRun],
+  ])('%s refuses runs that are not consecutive odd primes, and takes real ones', (_, take) => {
+    for (const run of [
+      [5, 3],
+      [5, 5],
+      [5, 8],
+      [3, 3 + 2 ** 23],
+      [3, 5, 7, 6],
+    ]) {
+      expect(() => take(Float64Array.from(run))).toThrow(MalformedPrimeRunError);
+    }
     // The one odd gap is 2 -> 3: 2 -> 5 skips a prime, and 4 -> 5 follows no prime.
-    expect(() => encodePrimeRun(Float64Array.of(2, 5))).toThrow(MalformedPrimeRunError);
-    expect(() => encodePrimeRun(Float64Array.of(4, 5))).toThrow(MalformedPrimeRunError);
-    expect(() => encodePrimeRun(Float64Array.of(3, 3 + 2 ** 23))).toThrow(MalformedPrimeRunError);
+    expect(() => take(Float64Array.of(2, 5))).toThrow(MalformedPrimeRunError);
+    expect(() => take(Float64Array.of(4, 5))).toThrow(MalformedPrimeRunError);
+    expect(() => take(first)).not.toThrow();
+    expect(() => take(primesFrom(2 ** 32 - 100, 30))).not.toThrow();
   });
 
   it('detects bytes that do not hold the count of primes they claim', () => {

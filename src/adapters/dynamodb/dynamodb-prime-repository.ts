@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { encodePrimeRun } from '../../domain/codec/prime-run-codec';
+import { checkPrimeRun } from '../../domain/codec/prime-run-codec';
 import type { Logger } from '../../ports/logger';
 import {
   beyondStore,
@@ -169,10 +169,10 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     const held = end.count - position;
     if (held >= primes.length) {
       // Nothing new, but a malformed run is refused whatever the store holds.
-      encodePrimeRun(primes);
+      checkPrimeRun(primes);
       return;
     }
-    if (held > 0) encodePrimeRun(primes.subarray(0, held + 1));
+    if (held > 0) checkPrimeRun(primes.subarray(0, held + 1));
     const fresh = primes.subarray(held);
     // Every item is encoded, and so checked, before the first write: a bad run writes nothing.
     const { items, tail } = this.chunkItemsAfter(end, fresh);
@@ -290,7 +290,7 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     fresh: Float64Array,
   ): { items: ChunkItem[]; tail: Float64Array } {
     const capacity = this.chunkCapacity;
-    if (end.count > 0) encodePrimeRun(Float64Array.of(end.lastPrime, fresh[0]));
+    if (end.count > 0) checkPrimeRun(Float64Array.of(end.lastPrime, fresh[0]));
     const items: ChunkItem[] = [];
     let index = Math.floor(end.count / capacity);
     let taken = 0;
@@ -305,7 +305,7 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
       lastRun = run;
     }
     while (taken < fresh.length) {
-      if (taken > 0) encodePrimeRun(fresh.subarray(taken - 1, taken + 1));
+      if (taken > 0) checkPrimeRun(fresh.subarray(taken - 1, taken + 1));
       const size = Math.min(capacity, fresh.length - taken);
       lastRun = fresh.subarray(taken, taken + size);
       items.push(chunkItemOf(index++, lastRun));

@@ -1,4 +1,4 @@
-import { encodePrimeRun } from '../../domain/codec/prime-run-codec';
+import { checkPrimeRun } from '../../domain/codec/prime-run-codec';
 import {
   beyondStore,
   storedPrimes,
@@ -31,7 +31,7 @@ export class InMemoryPrimeRepository implements PrimeRepository {
     assertPosition(position);
     if (position > this.count) throw new StoreGapError(position, this.count);
     // Refuses a run that is not ascending, as the encoding stores do.
-    encodePrimeRun(primes);
+    checkPrimeRun(primes);
     const end = position + primes.length;
     if (end <= this.count) return;
     this.reserve(end);

@@ -14,6 +14,24 @@ const PAYLOAD = 0x7f;
 // Prime gaps below 2^64 stay under 1,600; a halved gap this large means the run is not consecutive.
 const MAX_HALVED_GAP = 2 ** 21;
 
+/**
+ * Throws MalformedPrimeRunError unless `primes` is a run the codec can hold: ascending, with
+ * even gaps after 2 (the one gap of 1 is 2 -> 3) of a size prime gaps below 2^64 take. Every
+ * store refuses such a run before it writes anything, whether or not it must encode it.
+ */
+export function checkPrimeRun(primes: Float64Array): void {
+  let previous = primes[0];
+  for (let i = 1; i < primes.length; i++) {
+    const prime = primes[i];
+    const half = (prime - previous) / 2;
+    const fits = half >= 1 && half < MAX_HALVED_GAP && Math.floor(half) === half;
+    if (!fits && !(previous === 2 && prime === 3)) {
+      throw new MalformedPrimeRunError(`${prime} cannot follow ${previous}`);
+    }
+    previous = prime;
+  }
+}
+
 export function encodePrimeRun(primes: Float64Array): Uint8Array {
   if (primes.length === 0) return new Uint8Array(0);
   // Upper bound: 8 bytes for the first prime, at most 3 bytes per gap; trimmed below.
