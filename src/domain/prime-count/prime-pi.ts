@@ -26,7 +26,7 @@
  * z, so i64 holds everything for x < 2^63; sums come back per segment and add up as BigInt.
  */
 import { primeCountUpperBound } from '../bounds/prime-count-bounds';
-import { countPrimes, primeSegments } from '../sieve/segmented-sieve';
+import { countSievedPrimes, primeSegments } from '../sieve/segmented-sieve';
 import { DeadlineReachedError, type ShouldStop } from '../errors/deadline-reached-error';
 import {
   CONFIG,
@@ -59,7 +59,7 @@ export function primePi(x: bigint, shouldStop?: ShouldStop): bigint {
   if (x < 0n || x > PRIME_PI_MAX) {
     throw new RangeError(`pi(x) is counted for 0 <= x <= ${PRIME_PI_MAX}, not ${x}`);
   }
-  if (x < SIEVED_BELOW) return BigInt(countPrimes(0, Number(x) + 1));
+  if (x < SIEVED_BELOW) return BigInt(countSievedPrimes(0, Number(x) + 1));
   return countPrimesByLmo(x, chooseY(x), shouldStop);
 }
 

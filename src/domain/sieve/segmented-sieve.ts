@@ -1,5 +1,5 @@
 /**
- * The segmented sieve of Eratosthenes: primeSegments lists the primes of a range, countPrimes
+ * The segmented sieve of Eratosthenes: primeSegments lists the primes of a range, countSievedPrimes
  * counts them.
  *
  * How it works (the plan of primesieve's doc/ALGORITHMS.md, in TypeScript):
@@ -74,7 +74,7 @@ export function* primeSegments(lo: number, hi: number): Generator<Float64Array, 
 }
 
 /** The number of primes in [lo, hi), 0 <= lo <= hi <= 2^53. */
-export function countPrimes(lo: number, hi: number): number {
+export function countSievedPrimes(lo: number, hi: number): number {
   assertSieveRange(lo, hi);
   let count = 0;
   for (const p of WHEEL_PRIMES) if (p >= lo && p < hi) count++;

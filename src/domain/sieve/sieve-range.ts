@@ -1,4 +1,4 @@
-/** The argument check shared by primeSegments and countPrimes. */
+/** The argument check shared by primeSegments and countSievedPrimes. */
 export const MAX_SIEVE_BOUND = 2 ** 53;
 
 export function assertSieveRange(lo: number, hi: number): void {
