@@ -7,7 +7,7 @@ import { createPrimesApp } from '../src/adapters/http-api/primes-app';
 import { InMemoryPrimeRepository } from '../src/adapters/memory/in-memory-prime-repository';
 import { createServiceContainer } from '../src/composition/service-container';
 import { PRIME_USE_CASES } from '../src/composition/tokens';
-import { DEFAULT_PRIME_LIMITS } from '../src/domain/queries/prime-limits';
+import { DEFAULT_PRIME_LIMITS } from '../src/domain/values/prime-limits';
 import type { PrimeUseCases } from '../src/domain/use-cases/prime-use-cases';
 import { buildLambdaBundle, describeBundle } from '../scripts/build-lambda';
 import { spawnSync } from 'node:child_process';

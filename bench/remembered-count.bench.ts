@@ -11,7 +11,7 @@ import { createServiceContainer } from '../src/composition/service-container';
 import { startEmbeddedDynalite } from '../src/composition/engines/embedded-dynalite';
 import { makeTestPrimeStore } from '../src/composition/test-engine';
 import { PRIME_USE_CASES } from '../src/composition/tokens';
-import { DEFAULT_PRIME_LIMITS } from '../src/domain/queries/prime-limits';
+import { DEFAULT_PRIME_LIMITS } from '../src/domain/values/prime-limits';
 import type { PrimeUseCases } from '../src/domain/use-cases/prime-use-cases';
 import type { BenchRow, BenchSuite } from './harness';
 import { measure } from './harness';

@@ -20,9 +20,9 @@ import type { DynamoDbEngine } from '../src/composition/engines/dynamodb-engine'
 import { answerDirectInvoke } from '../src/adapters/lambda/direct-invoke';
 import { createServiceContainer } from '../src/composition/service-container';
 import { PRIME_USE_CASES } from '../src/composition/tokens';
-import { PageRequest } from '../src/domain/queries/page-request';
-import { DEFAULT_PRIME_LIMITS } from '../src/domain/queries/prime-limits';
-import { ValueRange } from '../src/domain/queries/value-range';
+import { PageRequest } from '../src/domain/values/page-request';
+import { DEFAULT_PRIME_LIMITS } from '../src/domain/values/prime-limits';
+import { ValueRange } from '../src/domain/values/value-range';
 import { ExtendPrimes } from '../src/domain/use-cases/extend-primes';
 import type { PrimePage } from '../src/domain/use-cases/prime-page';
 import type { PrimeUseCases } from '../src/domain/use-cases/prime-use-cases';

@@ -1,6 +1,6 @@
 import type { Container } from 'inversify';
 import type { PrimeComputations } from '../domain/computations/prime-computations';
-import type { PrimeLimits } from '../domain/queries/prime-limits';
+import type { PrimeLimits } from '../domain/values/prime-limits';
 import { ComputedCounts } from '../domain/use-cases/computed-counts';
 import { CountPrimes } from '../domain/use-cases/count-primes';
 import { DescribeStore } from '../domain/use-cases/describe-store';

@@ -4,7 +4,7 @@ import { Container } from 'inversify';
 import { createPrimesApp, type PrimesApp } from '../adapters/http-api/primes-app';
 import { InMemoryCountMemory } from '../adapters/memory/in-memory-count-memory';
 import type { PrimeComputations } from '../domain/computations/prime-computations';
-import type { PrimeLimits } from '../domain/queries/prime-limits';
+import type { PrimeLimits } from '../domain/values/prime-limits';
 import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
 import type { Clock } from '../ports/clock';
 import type { CountMemory } from '../ports/count-memory';

@@ -8,7 +8,7 @@
  * ask and would be cheap to mistakenly serve: a case that were not refused would show as an
  * append to the store, which the runners assert never happens.
  */
-import type { PrimeLimits } from '../../src/domain/queries/prime-limits';
+import type { PrimeLimits } from '../../src/domain/values/prime-limits';
 
 export const TEST_LIMITS: PrimeLimits = {
   maxValue: 1_000_000,

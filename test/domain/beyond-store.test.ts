@@ -5,8 +5,8 @@ import { chosenPrimeComputations } from '../../src/composition/prime-computation
 import { PRIME_USE_CASES } from '../../src/composition/tokens';
 import type { PrimeComputations } from '../../src/domain/computations/prime-computations';
 import { InvalidParameterError } from '../../src/domain/errors/invalid-parameter-error';
-import { PageRequest } from '../../src/domain/queries/page-request';
-import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../src/domain/queries/prime-limits';
+import { PageRequest } from '../../src/domain/values/page-request';
+import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../src/domain/values/prime-limits';
 import { ComputedCounts } from '../../src/domain/use-cases/computed-counts';
 import type { PrimeUseCases } from '../../src/domain/use-cases/prime-use-cases';
 import { StoreUnavailableError } from '../../src/ports/store-errors';

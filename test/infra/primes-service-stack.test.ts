@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { openApiDocument } from '../../src/adapters/http-api/primes-app';
 import { primeRoutes } from '../../src/adapters/http-api/prime-routes';
-import { DEFAULT_PRIME_LIMITS } from '../../src/domain/queries/prime-limits';
+import { DEFAULT_PRIME_LIMITS } from '../../src/domain/values/prime-limits';
 import {
   actionsOf,
   functionRoleId,

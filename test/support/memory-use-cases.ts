@@ -1,5 +1,5 @@
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
-import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../src/domain/queries/prime-limits';
+import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../src/domain/values/prime-limits';
 import { createServiceContainer } from '../../src/composition/service-container';
 import { PRIME_USE_CASES } from '../../src/composition/tokens';
 import type { PrimeUseCases } from '../../src/domain/use-cases/prime-use-cases';

@@ -1,6 +1,6 @@
 import { Presets, SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
-import { requireWholeNumber } from '../../domain/queries/whole-number';
+import { requireWholeNumber } from '../../domain/values/whole-number';
 import type { ExtensionOutcome } from '../../domain/use-cases/extend-primes';
 import type { ExtensionTarget } from '../../domain/use-cases/extension-target';
 import type { StoreReach } from '../../ports/prime-repository';

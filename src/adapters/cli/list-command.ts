@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
-import { PageRequest } from '../../domain/queries/page-request';
-import { choosePrimes, selectPrimes } from '../../domain/queries/prime-selection';
+import { PageRequest } from '../../domain/values/page-request';
+import { choosePrimes, selectPrimes } from '../../domain/values/prime-selection';
 import type { CliDeps } from './cli-deps';
 import { bigIntegerArgument, integerArgument } from './integer-argument';
 import { TextOutput } from './text-output';

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { PrimeLimits } from '../../domain/queries/prime-limits';
+import type { PrimeLimits } from '../../domain/values/prime-limits';
 import type { PrimesEnv } from './primes-env';
 import { countPrimesRoute } from './routes/count-primes-route';
 import { healthRoute } from './routes/health-route';

@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { InvalidParameterError } from '../../domain/errors/invalid-parameter-error';
-import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/queries/prime-limits';
+import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/values/prime-limits';
 import type { PrimeUseCases } from '../../domain/use-cases/prime-use-cases';
 import type { Logger } from '../../ports/logger';
 import { ApiError } from './api-error';

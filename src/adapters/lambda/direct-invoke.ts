@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DeadlineReachedError } from '../../domain/errors/deadline-reached-error';
 import { InvalidParameterError } from '../../domain/errors/invalid-parameter-error';
-import { requireWholeNumber } from '../../domain/queries/whole-number';
+import { requireWholeNumber } from '../../domain/values/whole-number';
 import type { PrimeUseCases } from '../../domain/use-cases/prime-use-cases';
 import type { Logger } from '../../ports/logger';
 import { DirectInvokeError } from './direct-invoke-error';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_CHUNK_CACHE_BYTES } from '../../adapters/dynamodb/decoded-chunk-cache';
 import { U64_MAX } from '../../domain/computations/prime-computations';
-import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/queries/prime-limits';
+import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/values/prime-limits';
 
 /**
  * The service's whole configuration, read from the environment in this one place. A bad value

@@ -2,9 +2,9 @@ import type { PrimeRepository, StoreReach } from '../../ports/prime-repository';
 import { REMEMBERED_WINDOW_WIDTH } from '../../ports/count-memory';
 import { U64_MAX } from '../computations/prime-computations';
 import { InvalidParameterError } from '../errors/invalid-parameter-error';
-import type { PrimeLimits } from '../queries/prime-limits';
-import type { ValueRange } from '../queries/value-range';
-import { requireWholeBigInt } from '../queries/whole-bigint';
+import type { PrimeLimits } from '../values/prime-limits';
+import type { ValueRange } from '../values/value-range';
+import { requireWholeBigInt } from '../values/whole-bigint';
 import type { ComputedCounts } from './computed-counts';
 import { StoredPositions } from './stored-positions';
 

@@ -1,8 +1,8 @@
 import type { Clock } from '../../ports/clock';
 import type { PrimeRepository } from '../../ports/prime-repository';
 import type { PrimeComputations } from '../computations/prime-computations';
-import type { PrimeLimits } from '../queries/prime-limits';
-import { requireWholeBigInt } from '../queries/whole-bigint';
+import type { PrimeLimits } from '../values/prime-limits';
+import { requireWholeBigInt } from '../values/whole-bigint';
 import { stopAtDeadline } from './deadline-watch';
 
 /**

@@ -1,12 +1,12 @@
 import type { Clock } from '../../ports/clock';
 import { U64_MAX, type PrimeComputations } from '../computations/prime-computations';
 import { InvalidParameterError } from '../errors/invalid-parameter-error';
-import { decodePageCursor, invalidCursor } from '../queries/page-cursor';
-import type { PageRequest } from '../queries/page-request';
-import type { PrimeLimits } from '../queries/prime-limits';
-import { decodeValueCursor, encodeValueCursor, isValueCursor } from '../queries/value-cursor';
-import { ValueRange } from '../queries/value-range';
-import { requireWholeBigInt } from '../queries/whole-bigint';
+import { decodePageCursor, invalidCursor } from '../values/page-cursor';
+import type { PageRequest } from '../values/page-request';
+import type { PrimeLimits } from '../values/prime-limits';
+import { decodeValueCursor, encodeValueCursor, isValueCursor } from '../values/value-cursor';
+import { ValueRange } from '../values/value-range';
+import { requireWholeBigInt } from '../values/whole-bigint';
 import { stopAtDeadline } from './deadline-watch';
 import type { ListPrimes } from './list-primes';
 

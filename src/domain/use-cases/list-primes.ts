@@ -1,15 +1,15 @@
 import type { PrimeRepository } from '../../ports/prime-repository';
 import { primeCountUpperBound } from '../bounds/prime-count-bounds';
-import type { PageRequest } from '../queries/page-request';
+import type { PageRequest } from '../values/page-request';
 import {
   decodePageCursor,
   encodePageCursor,
   invalidCursor,
   type PageCursor,
-} from '../queries/page-cursor';
-import type { PrimeLimits } from '../queries/prime-limits';
-import { ValueRange } from '../queries/value-range';
-import { requireWholeNumber } from '../queries/whole-number';
+} from '../values/page-cursor';
+import type { PrimeLimits } from '../values/prime-limits';
+import { ValueRange } from '../values/value-range';
+import { requireWholeNumber } from '../values/whole-number';
 import type { ExtendPrimes } from './extend-primes';
 import type { ExtensionTarget } from './extension-target';
 import type { PrimePage } from './prime-page';

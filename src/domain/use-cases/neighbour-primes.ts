@@ -1,7 +1,7 @@
 import type { PrimeComputations } from '../computations/prime-computations';
 import { U64_MAX } from '../computations/prime-computations';
 import { NoSuchPrimeError } from '../errors/no-such-prime-error';
-import { requireWholeBigInt } from '../queries/whole-bigint';
+import { requireWholeBigInt } from '../values/whole-bigint';
 
 /**
  * The primes next to any n below 2^64. Prime gaps below 2^64 are under 1,550, so each answer

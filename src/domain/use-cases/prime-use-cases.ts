@@ -1,4 +1,4 @@
-import type { PrimeLimits } from '../queries/prime-limits';
+import type { PrimeLimits } from '../values/prime-limits';
 import type { CountPrimes } from './count-primes';
 import type { DescribeStore } from './describe-store';
 import type { ExtendPrimes } from './extend-primes';

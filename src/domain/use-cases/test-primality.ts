@@ -1,8 +1,8 @@
 import type { PrimeRepository } from '../../ports/prime-repository';
 import { U64_MAX, type PrimeComputations } from '../computations/prime-computations';
 import { isPrimeByMillerRabin } from '../primality/miller-rabin';
-import { requireWholeBigInt } from '../queries/whole-bigint';
-import { requireWholeNumber } from '../queries/whole-number';
+import { requireWholeBigInt } from '../values/whole-bigint';
+import { requireWholeNumber } from '../values/whole-number';
 import { StoredPositions } from './stored-positions';
 
 /**

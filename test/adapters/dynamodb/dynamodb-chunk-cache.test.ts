@@ -1,8 +1,8 @@
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { storedPrimes } from '../../../src/ports/prime-repository';
-import { DEFAULT_PRIME_LIMITS } from '../../../src/domain/queries/prime-limits';
-import { PageRequest } from '../../../src/domain/queries/page-request';
-import { ValueRange } from '../../../src/domain/queries/value-range';
+import { DEFAULT_PRIME_LIMITS } from '../../../src/domain/values/prime-limits';
+import { PageRequest } from '../../../src/domain/values/page-request';
+import { ValueRange } from '../../../src/domain/values/value-range';
 import type { PrimeUseCases } from '../../../src/domain/use-cases/prime-use-cases';
 import { firstPrimes } from '../../support/reference-primes';
 import { realClock, useCasesOver } from '../../support/memory-use-cases';

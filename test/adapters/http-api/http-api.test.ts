@@ -1,7 +1,7 @@
 import type { PrimesFetch } from '../../../src/adapters/http-api/primes-env';
 import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
 import { DOCS_ASSETS_DIR } from '../../support/docs-assets-dir';
-import { encodePageCursor } from '../../../src/domain/queries/page-cursor';
+import { encodePageCursor } from '../../../src/domain/values/page-cursor';
 import type { Logger } from '../../../src/ports/logger';
 import { StoreCorruptError, StoreUnavailableError } from '../../../src/ports/store-errors';
 import { memoryUseCases, tickingClock, type MemoryService } from '../../support/memory-use-cases';

@@ -7,7 +7,7 @@ import {
   createServiceContainer,
 } from '../../../src/composition/service-container';
 import { InMemoryPrimeRepository } from '../../../src/adapters/memory/in-memory-prime-repository';
-import { DEFAULT_PRIME_LIMITS } from '../../../src/domain/queries/prime-limits';
+import { DEFAULT_PRIME_LIMITS } from '../../../src/domain/values/prime-limits';
 import { referencePrimesBelow } from '../../support/reference-primes';
 import { silentLogger } from '../../support/silent-logger';
 

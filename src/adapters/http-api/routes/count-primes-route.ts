@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { PrimeLimits } from '../../../domain/queries/prime-limits';
+import type { PrimeLimits } from '../../../domain/values/prime-limits';
 import { decimalU64 } from '../decimal-u64';
 import { jsonResponse } from '../json-response';
 import { routeAnswers } from '../route-responses';

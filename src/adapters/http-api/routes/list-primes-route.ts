@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { PageRequest } from '../../../domain/queries/page-request';
-import type { PrimeLimits } from '../../../domain/queries/prime-limits';
+import { PageRequest } from '../../../domain/values/page-request';
+import type { PrimeLimits } from '../../../domain/values/prime-limits';
 import { jsonResponse } from '../json-response';
 import { primeArrayJson } from '../prime-array-json';
 import { routeAnswers } from '../route-responses';
@@ -9,7 +9,7 @@ import { decimalU64 } from '../decimal-u64';
 import { typedJson } from '../typed-json';
 import { u64Answer } from '../u64-json';
 import { primeRoute } from '../validation-hook';
-import { selectPrimes } from '../../../domain/queries/prime-selection';
+import { selectPrimes } from '../../../domain/values/prime-selection';
 
 const PrimePage = z
   .object({
