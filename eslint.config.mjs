@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 // The hexagon's layer rules. Domain and ports import nothing but each other (no packages,
 // no node: modules); adapters never import composition nor each other, except that the two
-// HTTP transports (lambda, http) share the transport-neutral http-api; only composition
+// HTTP transports (lambda, local-server) share the transport-neutral http-api; only composition
 // wires adapters together.
 const restrict = (...patterns) => ['error', { patterns }];
 const noAdapters = {
@@ -17,7 +17,7 @@ const noComposition = {
 // From inside src/adapters/<name>/, `../<other>/` reaches a sibling adapter.
 const noSiblingAdapter = {
   regex: '^\\.\\./(?!http-api/|domain/|ports/)[a-z-]+/',
-  message: 'adapters never import each other (only lambda and http share http-api)',
+  message: 'adapters never import each other (only lambda and local-server share http-api)',
 };
 const onlyRelative = {
   regex: '^[^.]',
@@ -53,11 +53,11 @@ export default tseslint.config(
   },
   {
     files: ['src/adapters/*/**/*.ts'],
-    ignores: ['src/adapters/lambda/**', 'src/adapters/http/**'],
+    ignores: ['src/adapters/lambda/**', 'src/adapters/local-server/**'],
     rules: {
       'no-restricted-imports': restrict(noComposition, noSiblingAdapter, {
         regex: '(^|/)http-api(/|$)',
-        message: 'only the HTTP transports (lambda, http) use http-api',
+        message: 'only the HTTP transports (lambda, local-server) use http-api',
       }),
     },
   },

@@ -1,6 +1,6 @@
 import { ensurePrimesTable } from '../src/adapters/dynamodb/create-primes-table';
 import { DynamoDbPrimeRepository } from '../src/adapters/dynamodb/dynamodb-prime-repository';
-import { startLocalServer, type LocalServer } from '../src/adapters/http/local-server';
+import { startLocalServer, type LocalServer } from '../src/adapters/local-server/local-server';
 import { readServiceConfig } from '../src/composition/config/environment';
 import { createLogger } from '../src/composition/create-logger';
 import { makeLocalDynamoDbClients } from '../src/composition/engines/dynamodb-clients';

@@ -1,5 +1,5 @@
 import { runCli } from '../adapters/cli/run-cli';
-import { startLocalServer } from '../adapters/http/local-server';
+import { startLocalServer } from '../adapters/local-server/local-server';
 import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
 import type { Logger } from '../ports/logger';
 import { LOGGER } from '../ports/tokens';

@@ -26,7 +26,7 @@ const forbidden: Array<[string, string]> = [
   ['src/ports/x.ts', "import { Container } from 'inversify';"],
   ['src/ports/x.ts', "import { a } from '../domain/a';"],
   ['src/adapters/lambda/x.ts', "import { a } from '../memory/a';"],
-  ['src/adapters/http/x.ts', "import { a } from '../dynamodb/a';"],
+  ['src/adapters/local-server/x.ts', "import { a } from '../dynamodb/a';"],
   ['src/adapters/dynamodb/x.ts', "import { a } from '../../composition/a';"],
   ['src/adapters/cli/x.ts', "import { a } from '../http-api/a';"],
 ];
@@ -34,7 +34,7 @@ const allowed: Array<[string, string]> = [
   ['src/domain/use-cases/x.ts', "import { a } from '../../ports/a';"],
   ['src/adapters/lambda/x.ts', "import { a } from '../http-api/a';"],
   ['src/adapters/dynamodb/x.ts', "import { a } from '@aws-sdk/lib-dynamodb';"],
-  ['src/adapters/http/x.ts', "import { a } from '../http-api/a';"],
+  ['src/adapters/local-server/x.ts', "import { a } from '../http-api/a';"],
   ['src/adapters/cli/x.ts', "import { a } from '../strict-integer';"],
   ['src/composition/x.ts', "import { a } from '../adapters/memory/a';"],
 ];

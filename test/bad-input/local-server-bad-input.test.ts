@@ -1,7 +1,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createPrimesApp } from '../../src/adapters/http-api/primes-app';
 import { DOCS_ASSETS_DIR } from '../support/docs-assets-dir';
-import { startLocalServer, type LocalServer } from '../../src/adapters/http/local-server';
+import { startLocalServer, type LocalServer } from '../../src/adapters/local-server/local-server';
 import {
   badInputService,
   expectHttpRefusal,

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { createPrimesApp } from '../../src/adapters/http-api/primes-app';
-import { startLocalServer, type LocalServer } from '../../src/adapters/http/local-server';
+import { startLocalServer, type LocalServer } from '../../src/adapters/local-server/local-server';
 import { memoryUseCases } from '../support/memory-use-cases';
 import { firstPrimes } from '../support/reference-primes';
 import { silentLogger } from '../support/silent-logger';

@@ -1,7 +1,10 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
-import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
+import {
+  startLocalServer,
+  type LocalServer,
+} from '../../../src/adapters/local-server/local-server';
 import { createLambdaHandler } from '../../../src/adapters/lambda/lambda-handler';
 import { memoryUseCases } from '../../support/memory-use-cases';
 import { primesBetween } from '../../support/reference-primes';

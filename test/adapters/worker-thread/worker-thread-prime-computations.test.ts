@@ -1,5 +1,8 @@
 import { join } from 'node:path';
-import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
+import {
+  startLocalServer,
+  type LocalServer,
+} from '../../../src/adapters/local-server/local-server';
 import { WorkerThreadPrimeComputations } from '../../../src/adapters/worker-thread/worker-thread-prime-computations';
 import { computationWorkerFile } from '../../../src/composition/computation-worker-file';
 import {

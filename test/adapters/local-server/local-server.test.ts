@@ -2,7 +2,10 @@ import { request as httpRequest } from 'node:http';
 import type { PrimesFetch } from '../../../src/adapters/http-api/primes-env';
 import { createPrimesApp } from '../../../src/adapters/http-api/primes-app';
 import { DOCS_ASSETS_DIR } from '../../support/docs-assets-dir';
-import { startLocalServer, type LocalServer } from '../../../src/adapters/http/local-server';
+import {
+  startLocalServer,
+  type LocalServer,
+} from '../../../src/adapters/local-server/local-server';
 import { memoryUseCases, type MemoryService } from '../../support/memory-use-cases';
 import { firstPrimes, primesBetween } from '../../support/reference-primes';
 import { silentLogger } from '../../support/silent-logger';
