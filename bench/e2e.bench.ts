@@ -135,12 +135,7 @@ async function sieveReferences(): Promise<SieveReferences> {
 }
 
 /** Variables of ours (or a caller's) that would change what the child runs. */
-const INHERITED_NOT = new Set([
-  'DYNAMODB_ENDPOINT',
-  'PRIMES_TABLE',
-  'PRIMES_STAGE',
-  'NODE_OPTIONS',
-]);
+const INHERITED_NOT = new Set(['DYNAMODB_ENDPOINT', 'PRIMES_TABLE', 'NODE_OPTIONS']);
 
 function cliEnvironment(overrides: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const inherited = Object.entries(process.env).filter(([name]) => !INHERITED_NOT.has(name));
