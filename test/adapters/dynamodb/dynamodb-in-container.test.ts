@@ -48,6 +48,8 @@ if (!probe.answers && environment.requireContainer) {
       const store = await makeTestPrimeStore(engine, { chunkCapacity });
       return {
         repository: store.repository,
+        engine: 'dynamodb',
+        metersCapacity: true,
         reopen: () => store.reopen(),
         dispose: () => store.dispose(),
       };

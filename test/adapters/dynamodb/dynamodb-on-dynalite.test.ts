@@ -15,6 +15,8 @@ describePrimeRepositoryContract('DynamoDB on embedded dynalite', async (chunkCap
   const store = await makeTestPrimeStore(engine, { chunkCapacity });
   return {
     repository: store.repository,
+    engine: 'dynamodb',
+    metersCapacity: true,
     reopen: () => store.reopen(),
     dispose: () => store.dispose(),
   };

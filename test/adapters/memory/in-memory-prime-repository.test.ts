@@ -5,6 +5,8 @@ describePrimeRepositoryContract('in memory', async (chunkCapacity) => {
   const repository = new InMemoryPrimeRepository(chunkCapacity);
   return {
     repository,
+    engine: 'memory',
+    metersCapacity: false,
     reopen: async () => repository,
     dispose: async () => undefined,
   };
