@@ -35,9 +35,14 @@ describe('DynamoDbPrimeRepository capacity units', () => {
     const clients = makeLocalDynamoDbClients(engine().endpoint);
     let resume = (): void => undefined;
     const stalled = new Promise<void>((resolve) => (resume = resolve));
+    let stalledAtWrite = (): void => undefined;
+    const atWrite = new Promise<void>((resolve) => (stalledAtWrite = resolve));
     clients.client.middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName === 'PutItemCommand') await stalled;
+        if (context.commandName === 'PutItemCommand') {
+          stalledAtWrite();
+          await stalled;
+        }
         return next(args);
       },
       { step: 'initialize', name: 'stallWrites' },
@@ -47,7 +52,7 @@ describe('DynamoDbPrimeRepository capacity units', () => {
     });
     try {
       const lateAppend = late.appendPrimes(0, primes);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await atWrite;
       // ...while another wrote it all: every write of the late one is refused, and still billed.
       await store().repository.appendPrimes(0, primes);
       resume();
