@@ -732,6 +732,8 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
   },
   { name: 'PUT', status: 405, rule: GET_ONLY, http: { target: '/is-prime/7', method: 'PUT' } },
   { name: 'PATCH', status: 405, rule: GET_ONLY, http: { target: '/store', method: 'PATCH' } },
+  // By HTTP's rule a HEAD answer has no body: the status and Allow are all it can say.
+  { name: 'HEAD', status: 405, rule: GET_ONLY, http: { target: '/is-prime/7', method: 'HEAD' } },
   { name: 'OPTIONS', status: 405, rule: GET_ONLY, http: { target: '/primes', method: 'OPTIONS' } },
   {
     name: 'POST with malformed JSON',

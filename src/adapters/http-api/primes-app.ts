@@ -5,6 +5,7 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { matchedRoutes } from 'hono/route';
 import { InvalidParameterError } from '../../domain/errors/invalid-parameter-error';
 import { DEFAULT_PRIME_LIMITS, type PrimeLimits } from '../../domain/values/prime-limits';
 import type { PrimeUseCases } from '../../domain/use-cases/prime-use-cases';
@@ -145,16 +146,16 @@ const strongEtag = etag();
 
 /**
  * Hono answers HEAD with its GET route; the service answers GET only, as API Gateway's routes
- * and the document say.
+ * and the document say. The route is found by matching, not by running it: a HEAD of a count
+ * would otherwise do the whole count only to be refused.
  */
 const getOnly: MiddlewareHandler = async (c, next) => {
-  if (c.req.method !== 'HEAD') return next();
-  await next();
-  if (c.res.status !== 404) {
+  if (c.req.method === 'HEAD' && matchedRoutes(c).some((route) => route.method === 'GET')) {
     throw new ApiError('METHOD_NOT_ALLOWED', `${c.req.path} answers GET only, not HEAD`, {
       allow: 'GET',
     });
   }
+  return next();
 };
 
 /**
