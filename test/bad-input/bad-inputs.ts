@@ -185,6 +185,23 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     cli: { argv: ['list', '--max', '5 '] },
   },
   {
+    // \d in a careless pattern, or Number(), would take it as 5.
+    name: 'a full-width digit',
+    status: 400,
+    field: 'max',
+    rule: DIGITS,
+    http: { target: '/primes?max=%EF%BC%95' },
+    cli: { argv: ['list', '--max', '\uFF15'] },
+  },
+  {
+    name: 'a trailing decimal point',
+    status: 400,
+    field: 'max',
+    rule: DIGITS,
+    http: { target: '/primes?max=10.' },
+    cli: { argv: ['list', '--max', '10.'] },
+  },
+  {
     name: 'an empty value',
     status: 400,
     field: 'max',
@@ -715,6 +732,12 @@ export const BAD_INPUTS: readonly BadInputCase[] = [
     status: 404,
     rule: NO_ROUTE,
     http: { target: '/primes/nth/' },
+  },
+  {
+    name: 'a route without its path parameter',
+    status: 404,
+    rule: NO_ROUTE,
+    http: { target: '/is-prime' },
   },
   { name: 'the root', status: 404, rule: NO_ROUTE, http: { target: '/' } },
   { name: 'a double slash', status: 404, rule: NO_ROUTE, http: { target: '//primes?max=5' } },
