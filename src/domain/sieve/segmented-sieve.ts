@@ -38,9 +38,17 @@
 import { basePrimesUpTo } from './base-primes';
 import { integerSqrt } from './integer-sqrt';
 import { SieveEngine } from './sieve-engine';
-import { assertSieveRange } from './sieve-range';
 
 const WHEEL_PRIMES = [2, 3, 5];
+
+/** Byte indices and values are exact doubles, so no bound may pass 2^53. */
+const MAX_SIEVE_BOUND = 2 ** 53;
+
+function assertSieveRange(lo: number, hi: number): void {
+  if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 0 || hi > MAX_SIEVE_BOUND) {
+    throw new RangeError(`sieve range [${lo}, ${hi}) must be integers within [0, 2^53]`);
+  }
+}
 
 /**
  * Yields the primes of [lo, hi) in ascending order, segment by segment; every array is
