@@ -67,4 +67,68 @@ describe('the prime run codec', () => {
     expect(() => decodePrimeRun(Uint8Array.of(0x80), 1)).toThrow(MalformedPrimeRunError);
     expect(() => decodePrimeRun(Uint8Array.of(7, 0), 2)).toThrow(MalformedPrimeRunError);
   });
+
+  it('takes gaps right up to the largest it holds, in one byte and in varints', () => {
+    // Halved gaps of 127 and 128 sit on either side of the one-byte form; 2^21 - 1 is the last.
+    for (const gap of [2, 254, 256, 2 ** 15, 2 ** 22 - 2]) {
+      const run = Float64Array.of(3, 3 + gap, 3 + 2 * gap);
+      expect(roundTrip(run)).toEqual(run);
+    }
+    expect(encodePrimeRun(Float64Array.of(3, 259))).toEqual(Uint8Array.of(3, 0x80, 0x01));
+  });
+
+  it.each([
+    ['encodePrimeRun', encodePrimeRun],
+    ['checkPrimeRun', checkPrimeRun],
+  ])('%s refuses a gap of 2^22, the first it cannot hold, naming both primes', (_, take) => {
+    expect(() => take(Float64Array.of(3, 3 + 2 ** 22))).toThrow(
+      new MalformedPrimeRunError(`${3 + 2 ** 22} cannot follow 3`),
+    );
+  });
+
+  it('names what is wrong with bytes it refuses', () => {
+    const failure = (bytes: Uint8Array, count: number): unknown => {
+      try {
+        decodePrimeRun(bytes, count);
+      } catch (error) {
+        return error;
+      }
+      throw new Error('decoded');
+    };
+    const shortRun = failure(Uint8Array.of(3, 1), 3);
+    expect(shortRun).toBeInstanceOf(MalformedPrimeRunError);
+    expect(shortRun).toMatchObject({
+      name: 'MalformedPrimeRunError',
+      code: 'MALFORMED_PRIME_RUN',
+      message: 'malformed prime run: ends after 2 of 3 primes',
+    });
+    expect(failure(Uint8Array.of(0x83), 1)).toMatchObject({
+      message: 'malformed prime run: ends after 0 of 1 primes',
+    });
+    expect(failure(Uint8Array.of(3, 1, 1, 1), 2)).toMatchObject({
+      message: 'malformed prime run: 2 bytes left after 2 primes',
+    });
+    expect(failure(Uint8Array.of(5), 0)).toMatchObject({
+      message: 'malformed prime run: 1 bytes left after 0 primes',
+    });
+    expect(failure(Uint8Array.of(7, 0), 2)).toMatchObject({
+      message: 'malformed prime run: a zero gap after 7',
+    });
+    expect(decodePrimeRun(new Uint8Array(0), 0)).toEqual(new Float64Array(0));
+  });
+
+  it('reads a first prime of several bytes, not as a one-byte gap', () => {
+    // 131 is written 0x83 0x01: its first byte alone would read as a halved gap of 3.
+    expect(decodePrimeRun(Uint8Array.of(0x83, 0x01, 1), 2)).toEqual(Float64Array.of(131, 133));
+    expect(decodePrimeRun(Uint8Array.of(0x83, 0x01, 0x80, 0x01), 2)).toEqual(
+      Float64Array.of(131, 387),
+    );
+  });
+
+  it('refuses bytes that decode past 2^53', () => {
+    const beyond = Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f);
+    expect(() => decodePrimeRun(beyond, 1)).toThrow(
+      new MalformedPrimeRunError('a prime beyond 2^53'),
+    );
+  });
 });

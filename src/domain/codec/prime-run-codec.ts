@@ -59,19 +59,12 @@ export function encodePrimeRun(primes: Float64Array): Uint8Array {
 /** Decodes exactly `count` primes from `bytes`, or throws MalformedPrimeRunError. */
 export function decodePrimeRun(bytes: Uint8Array, count: number): Float64Array {
   const primes = new Float64Array(count);
-  if (count === 0) {
-    if (bytes.length > 0)
-      throw new MalformedPrimeRunError(`${bytes.length} bytes left after 0 primes`);
-    return primes;
-  }
   let offset = 0;
   let previous = 0;
   for (let i = 0; i < count; i++) {
-    if (offset >= bytes.length) {
-      throw new MalformedPrimeRunError(`ends after ${i} of ${count} primes`);
-    }
     const byte = bytes[offset];
-    // The common case, one byte holding a halved gap.
+    // The common case, one byte holding a halved gap. Past the end `byte` is undefined, fails
+    // this test, and the varint loop below reports the bytes as ending early.
     if (i > 0 && byte > 0 && byte < CONTINUATION) {
       offset++;
       previous += byte * 2;
