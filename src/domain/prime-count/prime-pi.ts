@@ -14,9 +14,13 @@
  *
  * phi(v, c) for the c <= 7 smallest primes is O(1) from a table over their primorial (at
  * most 510,510 entries; c = 8 would take a 39 MB table for little gain). The special leaves
- * all lie below z = x / y; a segmented sieve over [1, z] counts them (prime-count-kernels.ts
- * says how) and, in the same segments, the primes that P2 needs, so that the small primes'
- * crossing off is paid once for both. Time O(x^(2/3) / log x), memory O(y + sqrt(x) / log x)
+ * all lie below z = x / y. Those of the primes p_b with p_b^2 > y are x / (p_b q) for primes
+ * p_b < q <= y, and as Deleglise and Rivat split them, most need no sieve: below p_b a leaf
+ * is worth 1 (trivial), and up to y (which is below p_b^2) it is pi(v) - b + 2 (easy), both
+ * from a compact table of pi up to y; at 1e16 that is 2.5 of the 2.7 billion leaves. A
+ * segmented sieve over [1, z] counts the rest (prime-count-kernels.ts says how) and, in the
+ * same segments, the primes that P2 needs, so that the small primes' crossing off is paid
+ * once for both. Time O(x^(2/3) / log x), memory O(y + sqrt(x) / log x)
  * words: the sieve's segment, the tables up to y, and the primes up to sqrt(x) for P2.
  *
  * y = alpha * x^(1/3) with twice primecount's tuning for this method (chooseY says why),
@@ -135,7 +139,7 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
     sieve: place(segmentBits / 8 + 8),
     counters: place(4 * (segmentBits >> logBlock) + 4),
     tinyTable: place(4 * tiny.table.length),
-    piTable: place(4 * (y + 1)),
+    piTable: place(16 * (((y + 1) >> 7) + 1)),
     pattern: place(pattern.length),
     primes: place(4 * primeSlots),
   };
@@ -149,12 +153,10 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   for (const part of primeSegments(0, sqrtX + 1)) {
     for (const p of part) primes[++primesToSqrtX] = p;
   }
+  // The prime after sqrt(x) closes the last run of equal pi(v) among the easy leaves.
+  primes[primesToSqrtX + 1] = nextPrimeAfter(sqrtX);
   const primesToSqrtZ = countAtMost(primes, primesToSqrtX, sqrtZ);
-  const piTable = new Int32Array(heap, at.piTable, y + 1);
-  for (let v = 0, k = 0; v <= y; v++) {
-    while (k < primesToSqrtX && primes[k + 1] <= v) k++;
-    piTable[v] = k;
-  }
+  fillPiTable(new Uint32Array(heap, at.piTable, 4 * (((y + 1) >> 7) + 1)), primes, primesToY);
   const sieving = Math.max(primesToY, primesToSqrtZ);
   const offsets = new Uint32Array(heap, at.offsets, sieving + 1);
   for (let b = 2; b <= sieving; b++) offsets[b] = (primes[b] - 1) / 2;
@@ -186,6 +188,7 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   put(CONFIG.primesBefore, 0);
 
   const s1 = kernels.ordinaryLeaves();
+  const easyLeaves = kernels.easyLeaves();
   const { s2, p2Counts } = sieveLeavesAndP2(kernels, config, z, 2 * segmentBits, x, shouldStop);
   if (Number(config.getBigInt64(CONFIG.p2Cursor, true)) !== primesToY) {
     throw new Error(`P2 stopped before its last prime at x = ${x}`);
@@ -193,7 +196,7 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   const a = BigInt(primesToY);
   const b = BigInt(primesToSqrtX);
   const p2 = p2Counts - (b * (b - 1n)) / 2n + (a * (a - 1n)) / 2n;
-  return s1 + s2 + a - 1n - p2;
+  return s1 + easyLeaves + s2 + a - 1n - p2;
 }
 
 function sieveLeavesAndP2(
@@ -215,6 +218,39 @@ function sieveLeavesAndP2(
     if (shouldStop?.() === true) throw DeadlineReachedError.beforeComputing(`pi(${x})`);
   }
   return { s2, p2Counts };
+}
+
+/**
+ * The compact table of pi(v) for v <= y that the kernels read (piLookup): per 64 odd numbers,
+ * a bit for each as two 32-bit halves, then the count of primes below the record.
+ */
+function fillPiTable(table: Uint32Array, primes: Uint32Array, primesToY: number): void {
+  table[0] = 1; // the number 1 stands in for 2
+  for (let k = 2; k <= primesToY; k++) {
+    const p = primes[k];
+    const bit = (p & 127) >> 1;
+    table[4 * (p >> 7) + (bit >> 5)] |= 1 << (bit & 31);
+  }
+  let count = 0;
+  for (let record = 0; 4 * record < table.length; record++) {
+    table[4 * record + 2] = count;
+    count += popcount32(table[4 * record]) + popcount32(table[4 * record + 1]);
+  }
+}
+
+function popcount32(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** The smallest prime > n, by trial division (n is at most 1e9 here). */
+function nextPrimeAfter(n: number): number {
+  for (let candidate = n + 1; ; candidate++) {
+    let prime = candidate > 1;
+    for (let d = 2; d * d <= candidate && prime; d++) prime = candidate % d !== 0;
+    if (prime) return candidate;
+  }
 }
 
 /** The number of primes[1..count] that are <= limit. */
