@@ -75,6 +75,15 @@ describe('primePi', () => {
     expect(asked).toBe(4);
     expect(primePi(10n ** 12n, () => false)).toBe(37_607_912_018n);
   });
+
+  it('asks whether to stop while it lists the primes up to sqrt(x), before any sieving', () => {
+    // Up to sqrt(1e18) = 1e9 the list alone is hundreds of segments of the prime sieve.
+    let asked = 0;
+    expect(() => primePi(PRIME_PI_MAX, () => ++asked > 2)).toThrow(
+      expect.objectContaining({ code: 'DEADLINE_REACHED' }),
+    );
+    expect(asked).toBe(3);
+  });
 });
 
 describe('countPrimesByLmo (the method with y chosen by the caller)', () => {

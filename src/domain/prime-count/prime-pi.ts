@@ -56,8 +56,8 @@ const SIEVED_BELOW = 100_000n;
 
 /**
  * pi(x), the number of primes <= x, exactly, for 0 <= x <= PRIME_PI_MAX. `shouldStop` is
- * asked after every segment (well under 20 ms of work each); when it answers true the
- * count throws DeadlineReachedError and keeps nothing.
+ * asked after every segment of the primes up to sqrt(x) and of the sieve (well under 20 ms of
+ * work each); when it answers true the count throws DeadlineReachedError and keeps nothing.
  */
 export function primePi(x: bigint, shouldStop?: ShouldStop): bigint {
   if (x < 0n || x > PRIME_PI_MAX) {
@@ -150,8 +150,10 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   new Uint8Array(heap, at.pattern, pattern.length).set(pattern.bytes);
   const primes = new Uint32Array(heap, at.primes, primeSlots);
   let primesToSqrtX = 0;
+  // Near 1e18 these primes alone take a second or more, so the deadline is asked here too.
   for (const part of primeSegments(0, sqrtX + 1)) {
     for (const p of part) primes[++primesToSqrtX] = p;
+    if (shouldStop?.() === true) throw DeadlineReachedError.beforeComputing(`pi(${x})`);
   }
   // The prime after sqrt(x) closes the last run of equal pi(v) among the easy leaves.
   primes[primesToSqrtX + 1] = nextPrimeAfter(sqrtX);
