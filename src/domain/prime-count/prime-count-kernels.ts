@@ -390,6 +390,8 @@ const sieveSegmentBody: Code = [
       set(S.minM, int64.divU(g(S.x), int64.mul(g(S.p), g(S.high)))),
       set(S.quotient, int64.fromU32(divU(g(S.y), g(S.prime)))),
       when(int64.gtU(g(S.quotient), g(S.minM)), set(S.minM, g(S.quotient))),
+      // x / (p high) passes 2^31 in the first segments of a large x; mStop is compared signed.
+      when(int64.gtU(g(S.minM), g(S.maxM)), set(S.minM, g(S.maxM))),
       set(S.m, int64.low32(g(S.maxM))),
       set(S.mStop, int64.low32(g(S.minM))),
       set(S.blk, i32(0)),
