@@ -23,8 +23,8 @@
  * once for both. Time O(x^(2/3) / log x), memory O(y + sqrt(x) / log x)
  * words: the sieve's segment, the tables up to y, and the primes up to sqrt(x) for P2.
  *
- * y = alpha * x^(1/3) with twice primecount's tuning for this method (chooseY says why),
- * 2 (0.001103 ln^2 x - 0.00896 ln x + 1.004), clamped to [1, x^(1/6)].
+ * y = alpha * x^(1/3) with four times primecount's tuning for this method (chooseY says why),
+ * 4 (0.001103 ln^2 x - 0.00896 ln x + 1.004), clamped to [1, x^(1/6)].
  *
  * Exact 64-bit arithmetic: products p * m, p * low stay below x and every quotient below
  * z, so i64 holds everything for x < 2^63; sums come back per segment and add up as BigInt.
@@ -78,17 +78,19 @@ export function integerRoot(x: bigint, k: number): bigint {
 }
 
 /**
- * Twice primecount's alpha for LMO, clamped so that y stays in [x^(1/3), x^(1/2)]. The
- * factor 2 was measured here: this sieve (a bit per odd number, no wheel) costs more per
- * number than primecount's, the leaves about the same, so a larger y (a shorter sieve to
- * z = x / y, more leaves) pays: pi(1e14) 1.9 s against 2.7 s at primecount's alpha, pi(1e15)
- * 11.8 s against 19 s, on the loaded machine of BENCHMARKS.md.
+ * Four times primecount's alpha for LMO, clamped so that y stays in [x^(1/3), x^(1/2)]. The
+ * factor was measured here: this sieve (a bit per odd number, no wheel) costs more per number
+ * than primecount's, and since the trivial and easy leaves come from the table of pi (the
+ * leaves that grow with y), a larger y (a shorter sieve to z = x / y) pays more than before:
+ * CPU time of pi(1e15) 3.3 s at 3x, 3.2 s at 4x, 3.3 s at 5x, of pi(1e16) 13.3 s at 3x and
+ * 11.8 s at 4x (load average 4-8 on 2 cores). Before the table, 2x was best: pi(1e14) 1.9 s
+ * against 2.7 s at primecount's alpha, on the loaded machine of BENCHMARKS.md.
  */
 export function chooseY(x: bigint): number {
   const cbrt = integerRoot(x, 3);
   const ln = Math.log(Number(x));
   const alpha = Math.min(
-    Math.max(2 * (0.001103 * ln * ln - 0.00896 * ln + 1.004), 1),
+    Math.max(4 * (0.001103 * ln * ln - 0.00896 * ln + 1.004), 1),
     Number(x) ** (1 / 6),
   );
   const sqrt = integerRoot(x, 2);
