@@ -75,6 +75,15 @@ describe('primePi', () => {
     expect(asked).toBe(4);
     expect(primePi(10n ** 12n, () => false)).toBe(37_607_912_018n);
   });
+
+  it('asks whether to stop while it lists the primes up to sqrt(x), before any sieving', () => {
+    // Up to sqrt(1e18) = 1e9 the list alone is hundreds of segments of the prime sieve.
+    let asked = 0;
+    expect(() => primePi(PRIME_PI_MAX, () => ++asked > 2)).toThrow(
+      expect.objectContaining({ code: 'DEADLINE_REACHED' }),
+    );
+    expect(asked).toBe(3);
+  });
 });
 
 describe('countPrimesByLmo (the method with y chosen by the caller)', () => {
@@ -142,6 +151,50 @@ describe('countPrimesByLmo (the method with y chosen by the caller)', () => {
     const wrong = xs.filter(
       (x) => countPrimesByLmo(BigInt(x), chooseY(BigInt(x))) !== expected.get(x),
     );
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('countPrimesByLmo where a leaf x / (p q) changes kind', () => {
+  /**
+   * For primes sqrt(y) < p < q <= y the leaf x / (p q) is trivial below p, easy (a table look-up)
+   * up to y and left to the sieve above; x one below, at and one above p^2 q, p q (y + 1) and
+   * p^3 q put a leaf exactly on each edge for the y that is drawn.
+   */
+  it('is exact for x at p^2 q, p q (y + 1) and p^3 q, one either side', () => {
+    const primes = referencePrimesBelow(3000);
+    const random = seededRandom(21);
+    const pick = (lo: number, hi: number): number | undefined => {
+      const candidates = primes.filter((p) => p > lo && p <= hi);
+      return candidates.length === 0
+        ? undefined
+        : candidates[Math.floor(random() * candidates.length)];
+    };
+    const cases: { x: number; y: number }[] = [];
+    while (cases.length < 600) {
+      const y = 4 + Math.floor(random() * 900);
+      const p = pick(Math.sqrt(y), y - 1);
+      const q = p === undefined ? undefined : pick(p, y);
+      if (p === undefined || q === undefined) continue;
+      for (const edge of [p * p * q, p * q * (y + 1), p * p * p * q]) {
+        for (const x of [edge - 1, edge, edge + 1]) {
+          const big = BigInt(x);
+          if (
+            x >= 8 &&
+            x < 1e8 &&
+            BigInt(y) >= integerRoot(big, 3) &&
+            BigInt(y) <= integerRoot(big, 2)
+          ) {
+            cases.push({ x, y });
+          }
+        }
+      }
+    }
+    const expected = plainCounts(
+      cases.map(({ x }) => x),
+      1e8,
+    );
+    const wrong = cases.filter(({ x, y }) => countPrimesByLmo(BigInt(x), y) !== expected.get(x));
     expect(wrong).toEqual([]);
   });
 });

@@ -78,6 +78,10 @@ function primesInWindow(lo: bigint, hi: bigint): bigint[] {
   const composite = new Uint8Array(odds);
   const high = Number(first >> 32n);
   const low = Number(first & 0xffffffffn);
+  // Only a window that starts below sqrt(hi) can hold a sieving prime; past 2^53 none does,
+  // and a sum that rounds there cannot equal a prime below 2^32. A number, not a BigInt, so
+  // that the loop over 370,000 sieving primes near 3e13 makes no BigInt per prime.
+  const firstNumber = first <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(first) : Infinity;
   for (const part of primeSegments(3, sqrt + 1)) {
     for (const p of part) {
       // first mod p from 16-bit pieces: each product stays below 2^48, exact in a double.
@@ -87,7 +91,7 @@ function primesInWindow(lo: bigint, hi: bigint): bigint[] {
       const t = r === 0 ? 0 : p - r;
       let i = t % 2 === 0 ? t / 2 : (t + p) / 2;
       // p itself is prime.
-      if (first + BigInt(2 * i) === BigInt(p)) i += p;
+      if (firstNumber + 2 * i === p) i += p;
       for (; i < odds; i += p) composite[i] = 1;
     }
   }

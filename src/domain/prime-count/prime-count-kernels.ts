@@ -30,7 +30,8 @@
  *   5. P2's values pi(x / p) for the primes y < p <= sqrt(x) whose quotient falls in the
  *      segment, by a running popcount; their sum and pi(high - 1) go back to the caller.
  * It returns the segment's share of S2. Sums come back once per segment, so the caller
- * keeps the totals as BigInt and nothing overflows 64 bits.
+ * keeps the totals as BigInt and nothing overflows 64 bits. The leaves x / (p q) <= y of the
+ * primes p with p^2 > y are not the sieve's: easyLeaves() counts them from the table of pi.
  *
  * ordinaryLeaves() sums S1 = sum of mu(n) * phi(x / n, c) over n <= y with no prime factor
  * up to p_c, where phi(v, c) = (v / P) * phi(P) + table[v mod P] for the primorial P of c.
@@ -56,6 +57,7 @@ import {
   ltS,
   mul,
   divU,
+  eq,
   or,
   select,
   set,
@@ -94,7 +96,7 @@ export const CONFIG = {
   p2Cursor: 120,
   p2Sum: 128,
   primesBefore: 136,
-  /** pi(v) for v <= y, to walk the primes m of a leaf x / (p m) when p^2 > y. */
+  /** pi(v) for v <= y (piLookup says how), for the leaves x / (p q) of primes q. */
   piTable: 144,
   /**
    * The odd numbers with the primes p_2..p_patternPrimes crossed off, one period of
@@ -125,6 +127,37 @@ const loadWord = (address: Code): Code => int64.load(address);
 const at32 = (base: Code, index: Code): Code => add(base, shl(index, i32(2)));
 const at64 = (base: Code, index: Code): Code => add(base, shl(index, i32(3)));
 
+/**
+ * pi(v) for v <= y from the table at `table`. With t = (v + 1) / 2 odd numbers up to v, one
+ * 16-byte record per 64 odd numbers: a 64-bit word whose bit i is set where 2 (64 r + i) + 1
+ * is prime (bit 0 of record 0, the number 1, stands in for 2), then as 32 bits the count of
+ * primes below the record's first number. pi(v) is the count of record t / 64 plus the set
+ * bits below t mod 64 (less 1 at v = 1, where the stand-in is not 2 yet). About y / 8 bytes in
+ * all, so it stays in the cache where an array of 32-bit counts (4 y bytes) would not. `v` is
+ * an i32 local.
+ */
+const piLookup = (table: number, v: number): Code =>
+  sub(
+    add(
+      load32(add(get(table), shl(shrU(add(get(v), i32(1)), i32(7)), i32(4))), 8),
+      int64.low32(
+        int64.popcnt(
+          int64.and(
+            int64.load(add(get(table), shl(shrU(add(get(v), i32(1)), i32(7)), i32(4)))),
+            int64.sub(
+              int64.shl(
+                int64.const(1n),
+                int64.fromU32(and(shrU(add(get(v), i32(1)), i32(1)), i32(63))),
+              ),
+              int64.const(1n),
+            ),
+          ),
+        ),
+      ),
+    ),
+    eq(get(v), i32(1)),
+  );
+
 const segment = frame(
   { low: I64, high: I64 },
   {
@@ -138,6 +171,7 @@ const segment = frame(
     leafCount: I64,
     p2: I64,
     before64: I64,
+    afterY: I64,
     y: I32,
     primesToY: I32,
     c: I32,
@@ -253,6 +287,7 @@ const sieveSegmentBody: Code = [
   set(S.counters, config32(CONFIG.counters)),
   set(S.logBlock, config32(CONFIG.logBlock)),
   set(S.piTable, config32(CONFIG.piTable)),
+  set(S.afterY, int64.add(int64.fromU32(g(S.y)), int64.const(1n))),
 
   // 1. Fill: every odd number of the segment unsieved, the padding to the block end zero.
   set(
@@ -331,12 +366,32 @@ const sieveSegmentBody: Code = [
       brIf(1, gtS(g(S.b), g(S.primesToY))),
       set(S.prime, load32(at32(g(S.primes), g(S.b)))),
       set(S.p, int64.fromU32(g(S.prime))),
-      set(S.maxM, int64.divU(g(S.x), int64.mul(g(S.p), g(S.low)))),
+      // Where p^2 > y the leaves x / (p q) <= y are counted apart (easyLeaves), so the
+      // sieve's start at q = x / (p max(low, y + 1)).
+      set(
+        S.maxM,
+        int64.divU(
+          g(S.x),
+          int64.mul(
+            g(S.p),
+            select(
+              g(S.afterY),
+              g(S.low),
+              and(
+                int64.gtU(int64.mul(g(S.p), g(S.p)), int64.fromU32(g(S.y))),
+                int64.ltU(g(S.low), g(S.afterY)),
+              ),
+            ),
+          ),
+        ),
+      ),
       when(int64.gtU(g(S.maxM), int64.fromU32(g(S.y))), set(S.maxM, int64.fromU32(g(S.y)))),
       brIf(1, int64.geU(g(S.p), g(S.maxM))),
       set(S.minM, int64.divU(g(S.x), int64.mul(g(S.p), g(S.high)))),
       set(S.quotient, int64.fromU32(divU(g(S.y), g(S.prime)))),
       when(int64.gtU(g(S.quotient), g(S.minM)), set(S.minM, g(S.quotient))),
+      // x / (p high) passes 2^31 in the first segments of a large x; mStop is compared signed.
+      when(int64.gtU(g(S.minM), g(S.maxM)), set(S.minM, g(S.maxM))),
       set(S.m, int64.low32(g(S.maxM))),
       set(S.mStop, int64.low32(g(S.minM))),
       set(S.blk, i32(0)),
@@ -346,7 +401,7 @@ const sieveSegmentBody: Code = [
         int64.gtU(int64.mul(g(S.p), g(S.p)), int64.fromU32(g(S.y))),
         // p^2 > y: every m with lpf(m) > p is a prime q (mu = -1), so walk the primes.
         [
-          set(S.k, load32(at32(g(S.piTable), g(S.m)))),
+          set(S.k, piLookup(S.piTable, S.m)),
           block(
             loop(
               brIf(1, leS(g(S.k), g(S.b))),
@@ -522,6 +577,117 @@ const ordinaryLeavesBody: Code = [
   g(O.s1),
 ].flat();
 
+const easy = frame(
+  {},
+  {
+    x: I64,
+    x2: I64,
+    p: I64,
+    bound: I64,
+    q: I64,
+    sum: I64,
+    y: I32,
+    b: I32,
+    primesToY: I32,
+    primes: I32,
+    piTable: I32,
+    prime: I32,
+    l: I32,
+    lMin: I32,
+    l2: I32,
+    k: I32,
+    v: I32,
+  },
+);
+const E = easy.at;
+const primeAt = (index: Code): Code => load32(at32(g(E.primes), index));
+/** pi(value) for an i32 value <= y, through the local v. */
+const piOf = (value: Code): Code => [set(E.v, value), piLookup(E.piTable, E.v)].flat();
+
+/**
+ * The trivial and easy leaves of the primes p = p_b with p^2 > y, whose leaves are
+ * x / (p q) for primes p < q <= y. With v = x / (p q):
+ * - v < p (q > x / p^2): phi(v, b - 1) = 1, the only number left is 1; they are counted per
+ *   prime from the table of pi, pi(y) - pi(max(p, x / p^2)) at once;
+ * - v <= y (q > x / (p (y + 1))), and so v < p^2: the numbers left are 1 and the primes in
+ *   [p, v], phi = pi(v) - b + 2, read from the same table. Where q^2 > x / p successive q share
+ *   their v's pi, so one division finds the smallest q' of the run (q' > x / (p p_{pi(v)+1}))
+ *   and the run is added in one go.
+ * The sieve counts the rest (v > y). Every term is positive: mu(q) = -1 and S2 carries a minus.
+ */
+const easyLeavesBody: Code = [
+  set(E.x, config64(CONFIG.x)),
+  set(E.y, config32(CONFIG.y)),
+  set(E.primesToY, config32(CONFIG.primesToY)),
+  set(E.primes, config32(CONFIG.primes)),
+  set(E.piTable, config32(CONFIG.piTable)),
+  set(E.sum, int64.const(0n)),
+  set(E.b, add(config32(CONFIG.c), i32(1))),
+  block(
+    loop(
+      brIf(1, gtS(g(E.b), g(E.primesToY))),
+      set(E.prime, primeAt(g(E.b))),
+      set(E.p, int64.fromU32(g(E.prime))),
+      when(
+        int64.gtU(int64.mul(g(E.p), g(E.p)), int64.fromU32(g(E.y))),
+        set(E.x2, int64.divU(g(E.x), g(E.p))),
+        // The largest q whose leaf is not trivial, at most y.
+        set(E.bound, int64.divU(g(E.x2), g(E.p))),
+        when(int64.gtU(g(E.bound), int64.fromU32(g(E.y))), set(E.bound, int64.fromU32(g(E.y)))),
+        when(int64.ltU(g(E.bound), g(E.p)), set(E.bound, g(E.p))),
+        set(E.l, piOf(int64.low32(g(E.bound)))),
+        set(E.sum, int64.add(g(E.sum), int64.fromU32(sub(g(E.primesToY), g(E.l))))),
+        // The easy leaves: q in (max(p, x / (p (y + 1))), bound].
+        set(E.bound, int64.divU(g(E.x2), int64.add(int64.fromU32(g(E.y)), int64.const(1n)))),
+        when(int64.ltU(g(E.bound), g(E.p)), set(E.bound, g(E.p))),
+        // bound may pass y, where the table ends; then there are no easy leaves.
+        ifElse(
+          int64.geU(g(E.bound), int64.fromU32(primeAt(g(E.l)))),
+          [set(E.lMin, g(E.l))],
+          [set(E.lMin, piOf(int64.low32(g(E.bound))))],
+        ),
+        block(
+          loop(
+            brIf(1, leS(g(E.l), g(E.lMin))),
+            set(E.q, int64.fromU32(primeAt(g(E.l)))),
+            brIf(1, int64.leU(int64.mul(g(E.q), g(E.q)), g(E.x2))),
+            set(E.k, piOf(int64.low32(int64.divU(g(E.x2), g(E.q))))),
+            set(
+              E.l2,
+              piOf(int64.low32(int64.divU(g(E.x2), int64.fromU32(primeAt(add(g(E.k), i32(1))))))),
+            ),
+            when(ltS(g(E.l2), g(E.lMin)), set(E.l2, g(E.lMin))),
+            set(
+              E.sum,
+              int64.add(
+                g(E.sum),
+                int64.mul(
+                  int64.fromU32(add(sub(g(E.k), g(E.b)), i32(2))),
+                  int64.fromU32(sub(g(E.l), g(E.l2))),
+                ),
+              ),
+            ),
+            set(E.l, g(E.l2)),
+            br(0),
+          ),
+        ),
+        block(
+          loop(
+            brIf(1, leS(g(E.l), g(E.lMin))),
+            set(E.k, piOf(int64.low32(int64.divU(g(E.x2), int64.fromU32(primeAt(g(E.l))))))),
+            set(E.sum, int64.add(g(E.sum), int64.fromU32(add(sub(g(E.k), g(E.b)), i32(2))))),
+            set(E.l, sub(g(E.l), i32(1))),
+            br(0),
+          ),
+        ),
+      ),
+      set(E.b, add(g(E.b), i32(1))),
+      br(0),
+    ),
+  ),
+  g(E.sum),
+].flat();
+
 const PRIME_COUNT_MODULE = encodeModule([
   {
     name: 'sieveSegment',
@@ -537,12 +703,21 @@ const PRIME_COUNT_MODULE = encodeModule([
     results: [I64],
     body: ordinaryLeavesBody,
   },
+  {
+    name: 'easyLeaves',
+    params: easy.params,
+    locals: easy.locals,
+    results: [I64],
+    body: easyLeavesBody,
+  },
 ]);
 
 export interface PrimeCountKernels {
   /** The segment [low, high) of [1, z]; segments must come in order from low = 1. */
   sieveSegment(low: bigint, high: bigint): bigint;
   ordinaryLeaves(): bigint;
+  /** The trivial and easy leaves of the primes p with p^2 > y; the sieve counts the rest. */
+  easyLeaves(): bigint;
 }
 
 // The compiler's lib (ES2023, no DOM) does not describe WebAssembly; this is the part used.

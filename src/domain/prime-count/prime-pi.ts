@@ -14,13 +14,17 @@
  *
  * phi(v, c) for the c <= 7 smallest primes is O(1) from a table over their primorial (at
  * most 510,510 entries; c = 8 would take a 39 MB table for little gain). The special leaves
- * all lie below z = x / y; a segmented sieve over [1, z] counts them (prime-count-kernels.ts
- * says how) and, in the same segments, the primes that P2 needs, so that the small primes'
- * crossing off is paid once for both. Time O(x^(2/3) / log x), memory O(y + sqrt(x) / log x)
+ * all lie below z = x / y. Those of the primes p_b with p_b^2 > y are x / (p_b q) for primes
+ * p_b < q <= y, and as Deleglise and Rivat split them, most need no sieve: below p_b a leaf
+ * is worth 1 (trivial), and up to y (which is below p_b^2) it is pi(v) - b + 2 (easy), both
+ * from a compact table of pi up to y; at 1e16 that is 2.5 of the 2.7 billion leaves. A
+ * segmented sieve over [1, z] counts the rest (prime-count-kernels.ts says how) and, in the
+ * same segments, the primes that P2 needs, so that the small primes' crossing off is paid
+ * once for both. Time O(x^(2/3) / log x), memory O(y + sqrt(x) / log x)
  * words: the sieve's segment, the tables up to y, and the primes up to sqrt(x) for P2.
  *
- * y = alpha * x^(1/3) with twice primecount's tuning for this method (chooseY says why),
- * 2 (0.001103 ln^2 x - 0.00896 ln x + 1.004), clamped to [1, x^(1/6)].
+ * y = alpha * x^(1/3) with four times primecount's tuning for this method (chooseY says why),
+ * 4 (0.001103 ln^2 x - 0.00896 ln x + 1.004), clamped to [1, x^(1/6)].
  *
  * Exact 64-bit arithmetic: products p * m, p * low stay below x and every quotient below
  * z, so i64 holds everything for x < 2^63; sums come back per segment and add up as BigInt.
@@ -52,8 +56,8 @@ const SIEVED_BELOW = 100_000n;
 
 /**
  * pi(x), the number of primes <= x, exactly, for 0 <= x <= PRIME_PI_MAX. `shouldStop` is
- * asked after every segment (well under 20 ms of work each); when it answers true the
- * count throws DeadlineReachedError and keeps nothing.
+ * asked after every segment of the primes up to sqrt(x) and of the sieve (well under 20 ms of
+ * work each); when it answers true the count throws DeadlineReachedError and keeps nothing.
  */
 export function primePi(x: bigint, shouldStop?: ShouldStop): bigint {
   if (x < 0n || x > PRIME_PI_MAX) {
@@ -74,17 +78,19 @@ export function integerRoot(x: bigint, k: number): bigint {
 }
 
 /**
- * Twice primecount's alpha for LMO, clamped so that y stays in [x^(1/3), x^(1/2)]. The
- * factor 2 was measured here: this sieve (a bit per odd number, no wheel) costs more per
- * number than primecount's, the leaves about the same, so a larger y (a shorter sieve to
- * z = x / y, more leaves) pays: pi(1e14) 1.9 s against 2.7 s at primecount's alpha, pi(1e15)
- * 11.8 s against 19 s, on the loaded machine of BENCHMARKS.md.
+ * Four times primecount's alpha for LMO, clamped so that y stays in [x^(1/3), x^(1/2)]. The
+ * factor was measured here: this sieve (a bit per odd number, no wheel) costs more per number
+ * than primecount's, and since the trivial and easy leaves come from the table of pi (the
+ * leaves that grow with y), a larger y (a shorter sieve to z = x / y) pays more than before:
+ * CPU time of pi(1e15) 3.3 s at 3x, 3.2 s at 4x, 3.3 s at 5x, of pi(1e16) 13.3 s at 3x and
+ * 11.8 s at 4x (load average 4-8 on 2 cores). Before the table, 2x was best: pi(1e14) 1.9 s
+ * against 2.7 s at primecount's alpha, on the loaded machine of BENCHMARKS.md.
  */
 export function chooseY(x: bigint): number {
   const cbrt = integerRoot(x, 3);
   const ln = Math.log(Number(x));
   const alpha = Math.min(
-    Math.max(2 * (0.001103 * ln * ln - 0.00896 * ln + 1.004), 1),
+    Math.max(4 * (0.001103 * ln * ln - 0.00896 * ln + 1.004), 1),
     Number(x) ** (1 / 6),
   );
   const sqrt = integerRoot(x, 2);
@@ -135,7 +141,7 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
     sieve: place(segmentBits / 8 + 8),
     counters: place(4 * (segmentBits >> logBlock) + 4),
     tinyTable: place(4 * tiny.table.length),
-    piTable: place(4 * (y + 1)),
+    piTable: place(16 * (((y + 1) >> 7) + 1)),
     pattern: place(pattern.length),
     primes: place(4 * primeSlots),
   };
@@ -146,15 +152,15 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   new Uint8Array(heap, at.pattern, pattern.length).set(pattern.bytes);
   const primes = new Uint32Array(heap, at.primes, primeSlots);
   let primesToSqrtX = 0;
+  // Near 1e18 these primes alone take a second or more, so the deadline is asked here too.
   for (const part of primeSegments(0, sqrtX + 1)) {
     for (const p of part) primes[++primesToSqrtX] = p;
+    if (shouldStop?.() === true) throw DeadlineReachedError.beforeComputing(`pi(${x})`);
   }
+  // The prime after sqrt(x) closes the last run of equal pi(v) among the easy leaves.
+  primes[primesToSqrtX + 1] = nextPrimeAfter(sqrtX);
   const primesToSqrtZ = countAtMost(primes, primesToSqrtX, sqrtZ);
-  const piTable = new Int32Array(heap, at.piTable, y + 1);
-  for (let v = 0, k = 0; v <= y; v++) {
-    while (k < primesToSqrtX && primes[k + 1] <= v) k++;
-    piTable[v] = k;
-  }
+  fillPiTable(new Uint32Array(heap, at.piTable, 4 * (((y + 1) >> 7) + 1)), primes, primesToY);
   const sieving = Math.max(primesToY, primesToSqrtZ);
   const offsets = new Uint32Array(heap, at.offsets, sieving + 1);
   for (let b = 2; b <= sieving; b++) offsets[b] = (primes[b] - 1) / 2;
@@ -186,6 +192,7 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   put(CONFIG.primesBefore, 0);
 
   const s1 = kernels.ordinaryLeaves();
+  const easyLeaves = kernels.easyLeaves();
   const { s2, p2Counts } = sieveLeavesAndP2(kernels, config, z, 2 * segmentBits, x, shouldStop);
   if (Number(config.getBigInt64(CONFIG.p2Cursor, true)) !== primesToY) {
     throw new Error(`P2 stopped before its last prime at x = ${x}`);
@@ -193,7 +200,7 @@ export function countPrimesByLmo(x: bigint, y: number, shouldStop?: ShouldStop):
   const a = BigInt(primesToY);
   const b = BigInt(primesToSqrtX);
   const p2 = p2Counts - (b * (b - 1n)) / 2n + (a * (a - 1n)) / 2n;
-  return s1 + s2 + a - 1n - p2;
+  return s1 + easyLeaves + s2 + a - 1n - p2;
 }
 
 function sieveLeavesAndP2(
@@ -215,6 +222,39 @@ function sieveLeavesAndP2(
     if (shouldStop?.() === true) throw DeadlineReachedError.beforeComputing(`pi(${x})`);
   }
   return { s2, p2Counts };
+}
+
+/**
+ * The compact table of pi(v) for v <= y that the kernels read (piLookup): per 64 odd numbers,
+ * a bit for each as two 32-bit halves, then the count of primes below the record.
+ */
+function fillPiTable(table: Uint32Array, primes: Uint32Array, primesToY: number): void {
+  table[0] = 1; // the number 1 stands in for 2
+  for (let k = 2; k <= primesToY; k++) {
+    const p = primes[k];
+    const bit = (p & 127) >> 1;
+    table[4 * (p >> 7) + (bit >> 5)] |= 1 << (bit & 31);
+  }
+  let count = 0;
+  for (let record = 0; 4 * record < table.length; record++) {
+    table[4 * record + 2] = count;
+    count += popcount32(table[4 * record]) + popcount32(table[4 * record + 1]);
+  }
+}
+
+function popcount32(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** The smallest prime > n, by trial division (n is at most 1e9 here). */
+function nextPrimeAfter(n: number): number {
+  for (let candidate = n + 1; ; candidate++) {
+    let prime = candidate > 1;
+    for (let d = 2; d * d <= candidate && prime; d++) prime = candidate % d !== 0;
+    if (prime) return candidate;
+  }
 }
 
 /** The number of primes[1..count] that are <= limit. */
