@@ -50,7 +50,6 @@ export const MAX_WINDOW_BYTES = 2 ** 25;
 const LARGEST_PRE_SIEVED = PRE_SIEVED_PRIMES[PRE_SIEVED_PRIMES.length - 1];
 const SEGMENT_ROOM = SEGMENT_BYTES + PATTERN_SLACK;
 const TWO_32 = 2 ** 32;
-const ONE_THIRTIETH = 1 / 30;
 
 const bitOfResidue = BIT_OF_RESIDUE;
 const carry = CARRY;
@@ -81,7 +80,7 @@ export class WindowSieve {
   private readonly patternPhases: readonly number[];
   private readonly small: PrimeTier;
   private readonly medium: PrimeTier;
-  private readonly buckets: WindowBuckets;
+  private buckets: WindowBuckets | undefined;
 
   /**
    * Sieves [from, to], 2^32 <= from <= to <= 2^64 - 1, at most MAX_WINDOW_BYTES bytes of
@@ -123,7 +122,6 @@ export class WindowSieve {
     this.words = new Uint32Array(workspace.buffer, SEGMENT_AT, SEGMENT_ROOM / 4);
     this.small = new PrimeTier(workspace.buffer, workspace.stateAt, small);
     this.medium = new PrimeTier(workspace.buffer, workspace.stateAt + align(9 * small), medium);
-    this.buckets = new WindowBuckets(this.windowBytes);
     try {
       this.placeSievingPrimes(from, tiered, root, poll);
     } catch (error) {
@@ -134,7 +132,7 @@ export class WindowSieve {
 
   /** Most bytes the buckets held at once: the part of the memory that grows with the window. */
   get bucketBytes(): number {
-    return this.buckets.peakBytes;
+    return this.buckets?.peakBytes ?? 0;
   }
 
   /** 30 * floor(from / 30): the value the window's first byte starts at. */
@@ -161,54 +159,13 @@ export class WindowSieve {
     }
     if (root < MEDIUM_PRIME_LIMIT) return;
 
-    const buckets = this.buckets;
+    const buckets = new WindowBuckets(from, headCut, this.windowBytes);
+    this.buckets = buckets;
     const primes = new SieveEngine(MEDIUM_PRIME_LIMIT, root + 1, basePrimesUpTo(integerSqrt(root)));
     const found = new Float64Array(8 * SEGMENT_BYTES);
     try {
       while (primes.nextSegment()) {
-        const count = primes.extractSegment(found, 0);
-        for (let k = 0; k < count; k++) {
-          // firstMultiple, inlined, with one division: this loop runs once per prime below
-          // sqrt(to). A quotient taken as floor(x * (1 / p30)) is off by at most one (x / p30
-          // < 2^30 here, so the product's rounding error stays far below 1), and the
-          // remainder x - quotient * p30 is exact, so one correction step restores it.
-          const p = found[k];
-          const p30 = 30 * p;
-          const inverse = 1 / p30;
-          let rem = top - Math.floor(top * inverse) * p30;
-          if (rem < 0) rem += p30;
-          else if (rem >= p30) rem -= p30;
-          rem = rem * 65536 + middle;
-          rem -= Math.floor(rem * inverse) * p30;
-          if (rem < 0) rem += p30;
-          else if (rem >= p30) rem -= p30;
-          rem = rem * 65536 + bottom;
-          rem -= Math.floor(rem * inverse) * p30;
-          if (rem < 0) rem += p30;
-          else if (rem >= p30) rem -= p30;
-          // m = ceil(rem / p), 0 <= m <= 30.
-          let m = Math.floor(rem * 30 * inverse);
-          let below = rem - m * p;
-          if (below < 0) {
-            m--;
-            below += p;
-          } else if (below >= p) {
-            m++;
-            below -= p;
-          }
-          if (below > 0) m++;
-          const mr = m === 30 ? 0 : m;
-          const j = roundUpIndex[mr];
-          m += roundUpDelta[mr];
-          // p is prime, so p / 30 is never within rounding error of an integer; rem is
-          // headCut more than a multiple of 30, so the second quotient is exact once rounded.
-          const q = Math.floor(p * ONE_THIRTIETH);
-          const r = p - 30 * q;
-          const rj = bitOfResidue[r] * 8 + j;
-          const offset =
-            q * m + (m > 30 ? r : 0) + carry[rj] - Math.round((rem - headCut) * ONE_THIRTIETH);
-          buckets.add(q, rj, offset);
-        }
+        buckets.place(found, primes.extractSegment(found, 0));
         poll();
       }
     } finally {
@@ -238,7 +195,7 @@ export class WindowSieve {
     kernels.crossOffSmall(SEGMENT_AT, length, s.primesAt, s.offsetsAt, s.rjsAt, s.count);
     const m = this.medium;
     kernels.crossOffMedium(SEGMENT_AT, length, m.primesAt, m.offsetsAt, m.rjsAt, m.count);
-    this.buckets.crossOff(this.segment, bytes, length);
+    this.buckets?.crossOff(this.segment, bytes, length);
 
     if (start === 0) this.clearBits(0, (value) => value < this.headCut);
     if (start + length === this.windowBytes) {
@@ -255,6 +212,8 @@ export class WindowSieve {
   close(): void {
     this.workspace?.release();
     this.workspace = undefined;
+    // The buckets' memory (up to a few hundred MB) goes with the last reference to it.
+    this.buckets = undefined;
   }
 
   /** Number of primes in the current segment. */
