@@ -55,6 +55,7 @@ import {
   mul,
   ne,
   or,
+  remU,
   ret,
   select,
   set,
@@ -268,7 +269,18 @@ const placePrimes: Code = [
           set(P.multiplier, int64.add(g(P.multiplier), int64.const(1n))),
           set(P.distance, int64.sub(g(P.prime), g(P.distance))),
         ),
-        set(P.mr, int64.low32(int64.remU(g(P.multiplier), int64.const(30n)))),
+        // m0 mod 30 from its 32-bit halves (2^32 mod 30 = 16): V8 reduces i32 remainders by
+        // a constant to multiplications, not i64 ones.
+        set(
+          P.mr,
+          remU(
+            add(
+              mul(int64.low32(int64.shrU(g(P.multiplier), int64.const(32n))), i32(16)),
+              remU(int64.low32(g(P.multiplier)), i32(30)),
+            ),
+            i32(30),
+          ),
+        ),
         set(
           P.value,
           int64.add(

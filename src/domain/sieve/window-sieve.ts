@@ -10,19 +10,22 @@
  *    2^31) at any magnitude. The pre-sieve patterns start at W0 mod period, found once with
  *    BigInt; values are rebuilt only when primes are listed (base + offset, in 32-bit halves).
  *
- * 2. First multiples without overflow. For a sieving prime p < 2^32 the sieve needs
- *    from mod 30p (30p < 2^37): Horner's rule over from's top 32 bits and two 16-bit digits,
+ * 2. First multiples without overflow. For a small or medium sieving prime p < 2^19 the
+ *    sieve needs from mod 30p: Horner's rule over from's top 32 bits and two 16-bit digits,
  *    each step below 2^53, so doubles are exact. from - (from mod 30p) is p times a multiple
  *    of 30, so the first multiple p * m >= from with m coprime to 30 follows from
  *    k = ceil((from mod 30p) / p) <= 30, rounded up on the wheel, and its byte from W0 is
- *    q * k + r * floor(k / 30) + carry - floor((from mod 30p) / 30) for p = 30q + r.
+ *    q * k + r * floor(k / 30) + carry - floor((from mod 30p) / 30) for p = 30q + r. These
+ *    are at most 43,000 primes; the large ones take one unsigned 64-bit division each in
+ *    WebAssembly (window-kernels.ts).
  *
  * 3. All sieving primes at once, streamed. Because from >= 2^32 > sqrt(to), every prime up
  *    to sqrt(to) may hit the first segment, so all of them are placed before it is sieved.
  *    They come from an inner SieveEngine over [2^19, sqrt(to)] one segment at a time (up to
  *    203 million primes below 2^32 are never held together): each is placed in its tier or,
- *    if large, in the window's buckets (window-buckets.ts), or dropped if it misses the
- *    window. The caller's deadline is polled after every inner segment.
+ *    if large, in the window's buckets (window-buckets.ts, in a WebAssembly memory of their
+ *    own), or dropped if it misses the window. The caller's deadline is polled after every
+ *    inner segment.
  */
 import { basePrimesUpTo } from './base-primes';
 import { integerSqrt } from './integer-sqrt';
@@ -81,6 +84,7 @@ export class WindowSieve {
   private readonly small: PrimeTier;
   private readonly medium: PrimeTier;
   private buckets: WindowBuckets | undefined;
+  private peakBucketBytes = 0;
 
   /**
    * Sieves [from, to], 2^32 <= from <= to <= 2^64 - 1, at most MAX_WINDOW_BYTES bytes of
@@ -132,7 +136,7 @@ export class WindowSieve {
 
   /** Most bytes the buckets held at once: the part of the memory that grows with the window. */
   get bucketBytes(): number {
-    return this.buckets?.peakBytes ?? 0;
+    return this.buckets?.peakBytes ?? this.peakBucketBytes;
   }
 
   /** 30 * floor(from / 30): the value the window's first byte starts at. */
@@ -213,6 +217,7 @@ export class WindowSieve {
     this.workspace?.release();
     this.workspace = undefined;
     // The buckets' memory (up to a few hundred MB) goes with the last reference to it.
+    this.peakBucketBytes = this.bucketBytes;
     this.buckets = undefined;
   }
 
