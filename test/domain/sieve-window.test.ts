@@ -15,6 +15,12 @@ import {
 
 const TOP = 2n ** 64n - 1n;
 
+/** The nearest m from `m` on, stepping by `step`, that shares no factor with 30. */
+function wheelMultiplier(m: bigint, step: bigint): bigint {
+  while (m % 2n === 0n || m % 3n === 0n || m % 5n === 0n) m += step;
+  return m;
+}
+
 /** Both calls over one window, against the reference's primes. */
 function expectWindow(from: bigint, to: bigint, expected: bigint[]): void {
   expect([from, to, countPrimesInWindow(from, to)]).toEqual([from, to, BigInt(expected.length)]);
@@ -59,6 +65,35 @@ describe('countPrimesInWindow and primesInWindow', () => {
       }
       const wide = start + 3n * span + 1234n;
       expect(countPrimesInWindow(start, wide)).toBe(BigInt(plainWindowPrimes(start, wide).length));
+    }
+  });
+
+  it('agree with a plain sieve where the bucketed primes meet segment edges and short windows', () => {
+    // Above 2^38 the primes from 2^19 up sieve from the buckets; at 2^46 up to 2^23.
+    const span = BigInt(SEGMENT_SPAN);
+    const start = 2n ** 46n + 17n;
+    const base = start - (start % 30n);
+    for (const [from, to] of [
+      [start, start + 1_000n],
+      [base, base + span - 1n],
+      [base, base + span],
+      [start, base + 2n * span - 1n],
+      [start, base + 2n * span + 29n],
+      [base + span - 30n, base + span + 29n],
+    ]) {
+      expectWindow(from, to, plainWindowPrimes(from, to));
+    }
+    // A bucketed prime's multiple on the window's first value, on its last, and just past it.
+    const p = 8_388_593n;
+    for (const multiple of [p * 8_388_617n, p * wheelMultiplier(base / p + 1n, 1n)]) {
+      for (const [from, to] of [
+        [multiple, multiple + 500n],
+        [multiple - 500n, multiple],
+        [multiple - 500n, multiple - 1n],
+        [multiple + 1n, multiple + 500n],
+      ]) {
+        expectWindow(from, to, plainWindowPrimes(from, to));
+      }
     }
   });
 

@@ -3,6 +3,7 @@ import {
   countPrimesInWindow,
   primesInWindow,
 } from '../../src/domain/sieve/prime-window';
+import { SEGMENT_SPAN } from '../../src/domain/sieve/segment-size';
 import {
   expectList,
   primesieveCount,
@@ -60,6 +61,38 @@ describe('windows at the top of the 64-bit range', () => {
         [...primesInWindow(from, to, MAX_LISTED_PRIMES)],
         primesieveList(from, to),
       );
+    },
+    HEAVY_TIMEOUT,
+  );
+
+  it(
+    'agree with primesieve and Miller-Rabin near 2^63 and 2^64, where values pass i64',
+    () => {
+      // Around 2^63 signed and unsigned 64-bit arithmetic part ways.
+      const half = 2n ** 63n;
+      const around = [...primesInWindow(half - 40_000n, half + 40_000n, MAX_LISTED_PRIMES)];
+      expectList(
+        half - 40_000n,
+        half + 40_000n,
+        around,
+        primesieveList(half - 40_000n, half + 40_000n),
+      );
+      expect(countPrimesInWindow(half - 40_000n, half + 40_000n)).toBe(BigInt(around.length));
+      // Across two segment edges up to 2^64 - 1.
+      const from = TOP - 2n * BigInt(SEGMENT_SPAN) - 12_345n;
+      expect(countPrimesInWindow(from, TOP)).toBe(primesieveCount(from, TOP));
+      // The largest prime below 2^32 and its last multiple on the wheel below 2^64, in a
+      // window shorter than a segment: for windows above it, p * ceil(from / p) passes 2^64.
+      const p = 4_294_967_291n;
+      let m = TOP / p;
+      while (m % 2n === 0n || m % 3n === 0n || m % 5n === 0n) m--;
+      const multiple = p * m;
+      expect(TOP - multiple).toBeLessThan(7n * p);
+      const near = [multiple - 300n, multiple + 300n] as const;
+      expect([...primesInWindow(near[0], near[1], MAX_LISTED_PRIMES)]).toEqual(
+        testedWindowPrimes(near[0], near[1]),
+      );
+      expect(countPrimesInWindow(multiple + 1n, TOP)).toBe(primesieveCount(multiple + 1n, TOP));
     },
     HEAVY_TIMEOUT,
   );

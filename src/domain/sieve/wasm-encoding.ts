@@ -151,6 +151,17 @@ export const store8 = (address: Code, value: Code, offset = 0): Code =>
   seq(address, value, 0x3a, 0, unsignedLeb(offset));
 export const store32 = (address: Code, value: Code, offset = 0): Code =>
   seq(address, value, 0x36, 2, unsignedLeb(offset));
+// 16-bit loads (zero-extended) and stores, aligned to 2 bytes.
+export const load16 = (address: Code, offset = 0): Code =>
+  seq(address, 0x2f, 1, unsignedLeb(offset));
+export const store16 = (address: Code, value: Code, offset = 0): Code =>
+  seq(address, value, 0x3b, 1, unsignedLeb(offset));
+/** The memory's size in 64 KiB pages. */
+export const memorySize = (): Code => [0x3f, 0x00];
+/** Grows the memory by `pages` pages; the old size in pages, or -1 if it cannot grow. */
+export const memoryGrow = (pages: Code): Code => seq(pages, 0x40, 0x00);
+/** Traps: the call ends with a RuntimeError in JavaScript. */
+export const unreachable = (): Code => [0x00];
 // i64 loads feed popcounts; the results come back to i32.
 export const popcount64 = (address: Code, offset = 0): Code =>
   seq(address, 0x29, 3, unsignedLeb(offset), 0x7b, 0xa7);

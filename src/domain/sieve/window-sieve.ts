@@ -10,19 +10,22 @@
  *    2^31) at any magnitude. The pre-sieve patterns start at W0 mod period, found once with
  *    BigInt; values are rebuilt only when primes are listed (base + offset, in 32-bit halves).
  *
- * 2. First multiples without overflow. For a sieving prime p < 2^32 the sieve needs
- *    from mod 30p (30p < 2^37): Horner's rule over from's top 32 bits and two 16-bit digits,
+ * 2. First multiples without overflow. For a small or medium sieving prime p < 2^19 the
+ *    sieve needs from mod 30p: Horner's rule over from's top 32 bits and two 16-bit digits,
  *    each step below 2^53, so doubles are exact. from - (from mod 30p) is p times a multiple
  *    of 30, so the first multiple p * m >= from with m coprime to 30 follows from
  *    k = ceil((from mod 30p) / p) <= 30, rounded up on the wheel, and its byte from W0 is
- *    q * k + r * floor(k / 30) + carry - floor((from mod 30p) / 30) for p = 30q + r.
+ *    q * k + r * floor(k / 30) + carry - floor((from mod 30p) / 30) for p = 30q + r. These
+ *    are at most 43,000 primes; the large ones take one unsigned 64-bit division each in
+ *    WebAssembly (window-kernels.ts).
  *
  * 3. All sieving primes at once, streamed. Because from >= 2^32 > sqrt(to), every prime up
  *    to sqrt(to) may hit the first segment, so all of them are placed before it is sieved.
  *    They come from an inner SieveEngine over [2^19, sqrt(to)] one segment at a time (up to
  *    203 million primes below 2^32 are never held together): each is placed in its tier or,
- *    if large, in the window's buckets (window-buckets.ts), or dropped if it misses the
- *    window. The caller's deadline is polled after every inner segment.
+ *    if large, in the window's buckets (window-buckets.ts, in a WebAssembly memory of their
+ *    own), or dropped if it misses the window. The caller's deadline is polled after every
+ *    inner segment.
  */
 import { basePrimesUpTo } from './base-primes';
 import { integerSqrt } from './integer-sqrt';
@@ -50,7 +53,6 @@ export const MAX_WINDOW_BYTES = 2 ** 25;
 const LARGEST_PRE_SIEVED = PRE_SIEVED_PRIMES[PRE_SIEVED_PRIMES.length - 1];
 const SEGMENT_ROOM = SEGMENT_BYTES + PATTERN_SLACK;
 const TWO_32 = 2 ** 32;
-const ONE_THIRTIETH = 1 / 30;
 
 const bitOfResidue = BIT_OF_RESIDUE;
 const carry = CARRY;
@@ -81,7 +83,8 @@ export class WindowSieve {
   private readonly patternPhases: readonly number[];
   private readonly small: PrimeTier;
   private readonly medium: PrimeTier;
-  private readonly buckets: WindowBuckets;
+  private buckets: WindowBuckets | undefined;
+  private peakBucketBytes = 0;
 
   /**
    * Sieves [from, to], 2^32 <= from <= to <= 2^64 - 1, at most MAX_WINDOW_BYTES bytes of
@@ -123,7 +126,6 @@ export class WindowSieve {
     this.words = new Uint32Array(workspace.buffer, SEGMENT_AT, SEGMENT_ROOM / 4);
     this.small = new PrimeTier(workspace.buffer, workspace.stateAt, small);
     this.medium = new PrimeTier(workspace.buffer, workspace.stateAt + align(9 * small), medium);
-    this.buckets = new WindowBuckets(this.windowBytes);
     try {
       this.placeSievingPrimes(from, tiered, root, poll);
     } catch (error) {
@@ -134,7 +136,7 @@ export class WindowSieve {
 
   /** Most bytes the buckets held at once: the part of the memory that grows with the window. */
   get bucketBytes(): number {
-    return this.buckets.peakBytes;
+    return this.buckets?.peakBytes ?? this.peakBucketBytes;
   }
 
   /** 30 * floor(from / 30): the value the window's first byte starts at. */
@@ -161,54 +163,13 @@ export class WindowSieve {
     }
     if (root < MEDIUM_PRIME_LIMIT) return;
 
-    const buckets = this.buckets;
+    const buckets = new WindowBuckets(from, headCut, this.windowBytes);
+    this.buckets = buckets;
     const primes = new SieveEngine(MEDIUM_PRIME_LIMIT, root + 1, basePrimesUpTo(integerSqrt(root)));
     const found = new Float64Array(8 * SEGMENT_BYTES);
     try {
       while (primes.nextSegment()) {
-        const count = primes.extractSegment(found, 0);
-        for (let k = 0; k < count; k++) {
-          // firstMultiple, inlined, with one division: this loop runs once per prime below
-          // sqrt(to). A quotient taken as floor(x * (1 / p30)) is off by at most one (x / p30
-          // < 2^30 here, so the product's rounding error stays far below 1), and the
-          // remainder x - quotient * p30 is exact, so one correction step restores it.
-          const p = found[k];
-          const p30 = 30 * p;
-          const inverse = 1 / p30;
-          let rem = top - Math.floor(top * inverse) * p30;
-          if (rem < 0) rem += p30;
-          else if (rem >= p30) rem -= p30;
-          rem = rem * 65536 + middle;
-          rem -= Math.floor(rem * inverse) * p30;
-          if (rem < 0) rem += p30;
-          else if (rem >= p30) rem -= p30;
-          rem = rem * 65536 + bottom;
-          rem -= Math.floor(rem * inverse) * p30;
-          if (rem < 0) rem += p30;
-          else if (rem >= p30) rem -= p30;
-          // m = ceil(rem / p), 0 <= m <= 30.
-          let m = Math.floor(rem * 30 * inverse);
-          let below = rem - m * p;
-          if (below < 0) {
-            m--;
-            below += p;
-          } else if (below >= p) {
-            m++;
-            below -= p;
-          }
-          if (below > 0) m++;
-          const mr = m === 30 ? 0 : m;
-          const j = roundUpIndex[mr];
-          m += roundUpDelta[mr];
-          // p is prime, so p / 30 is never within rounding error of an integer; rem is
-          // headCut more than a multiple of 30, so the second quotient is exact once rounded.
-          const q = Math.floor(p * ONE_THIRTIETH);
-          const r = p - 30 * q;
-          const rj = bitOfResidue[r] * 8 + j;
-          const offset =
-            q * m + (m > 30 ? r : 0) + carry[rj] - Math.round((rem - headCut) * ONE_THIRTIETH);
-          buckets.add(q, rj, offset);
-        }
+        buckets.place(found, primes.extractSegment(found, 0));
         poll();
       }
     } finally {
@@ -238,7 +199,7 @@ export class WindowSieve {
     kernels.crossOffSmall(SEGMENT_AT, length, s.primesAt, s.offsetsAt, s.rjsAt, s.count);
     const m = this.medium;
     kernels.crossOffMedium(SEGMENT_AT, length, m.primesAt, m.offsetsAt, m.rjsAt, m.count);
-    this.buckets.crossOff(this.segment, bytes, length);
+    this.buckets?.crossOff(this.segment, bytes, length);
 
     if (start === 0) this.clearBits(0, (value) => value < this.headCut);
     if (start + length === this.windowBytes) {
@@ -255,6 +216,9 @@ export class WindowSieve {
   close(): void {
     this.workspace?.release();
     this.workspace = undefined;
+    // The buckets' memory (up to a few hundred MB) goes with the last reference to it.
+    this.peakBucketBytes = this.bucketBytes;
+    this.buckets = undefined;
   }
 
   /** Number of primes in the current segment. */
