@@ -150,7 +150,8 @@ describe('ExtendPrimes', () => {
   });
 
   it('stops at a chunk boundary when the deadline nears, and the next call finishes', async () => {
-    const { store, clock, extendPrimes } = makeExtender(1_000);
+    // Saves of 1,000, 4,000, 4,000, ... primes, 100 ms each: the third would end past the deadline.
+    const { store, clock, extendPrimes } = makeExtender(1_000, 4);
     store.beforeAppend = () => clock.advance(100);
     const deadline = clock.now() + 450;
     const progress: number[] = [];

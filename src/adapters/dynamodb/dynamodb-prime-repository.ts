@@ -36,7 +36,8 @@ export const DEFAULT_CHUNK_CAPACITY = 65_536;
 const MAX_CHUNK_CAPACITY = 100_000;
 // Keys per BatchGetItem: about 1 MB of chunks, what one answer carries on dynalite.
 const READ_BATCH_BYTES = 1 << 20;
-const DEFAULT_WRITE_CONCURRENCY = 4;
+// As many puts in flight as an extender's save holds chunks: the save ends after one round trip.
+const DEFAULT_WRITE_CONCURRENCY = 8;
 
 export interface DynamoDbPrimeRepositoryOptions {
   /** Primes per chunk item. Fixed per table: the first write records it in the meta item. */

@@ -8,8 +8,12 @@ import { PipelinedSaves } from './pipelined-saves';
 /**
  * Chunks per save after the first: a save of several chunks lets a store write them in
  * parallel and update its bookkeeping once, while a crash or deadline still loses little.
+ * Eight (half a million primes, 4 MB in hand beside the 4 MB being saved) spans about five
+ * sieve segments, enough event-loop turns for a save to finish while the next batch is sieved;
+ * extending to 1e9 against dynalite in another process took 4.6 s with eight and 6.5 s with
+ * four (and no turns between segments).
  */
-const DEFAULT_CHUNKS_PER_SAVE = 4;
+const DEFAULT_CHUNKS_PER_SAVE = 8;
 
 export interface ExtensionOptions {
   /** Absolute time (ms since the epoch) by which the extension must have stopped. */
@@ -68,6 +72,7 @@ export class ExtendPrimes {
     let batch = new Float64Array(chunk - (start.count % chunk));
     let length = 0;
     for (const segment of primeSegments(start.lastPrime + 1, this.sieveEnd(target, start))) {
+      await saves.letSaveProceed();
       let taken = 0;
       while (taken < segment.length) {
         const take = Math.min(

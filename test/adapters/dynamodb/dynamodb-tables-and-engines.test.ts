@@ -1,5 +1,8 @@
 import { storedPrimes } from '../../../src/ports/prime-repository';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +98,34 @@ describe('the prime table and the engines of the development and test roots', ()
       await store.dispose();
     } finally {
       await engine.close();
+    }
+  });
+
+  it('signs requests to a local engine, over UNSIGNED-PAYLOAD instead of the body hash', async () => {
+    const seen: IncomingHttpHeaders[] = [];
+    const server = createServer((request, response) => {
+      seen.push(request.headers);
+      request.resume();
+      response.writeHead(400, { 'content-type': 'application/x-amz-json-1.0' });
+      response.end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'none' }));
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const clients = makeLocalDynamoDbClients(`http://127.0.0.1:${port}`);
+    try {
+      await expect(
+        clients.client.send(new DescribeTableCommand({ TableName: 'primes' })),
+      ).rejects.toThrow('none');
+      expect(seen).toHaveLength(1);
+      expect(seen[0]['x-amz-content-sha256']).toBe('UNSIGNED-PAYLOAD');
+      // SigV4 over the unsigned payload: the header itself is among the signed ones.
+      expect(seen[0].authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=local\/\d{8}\/us-east-1\/dynamodb\/aws4_request, SignedHeaders=[^ ]*x-amz-content-sha256[^ ]*, Signature=[0-9a-f]{64}$/,
+      );
+    } finally {
+      clients.destroy();
+      server.close();
     }
   });
 });
