@@ -581,7 +581,6 @@ const easy = frame(
   {},
   {
     x: I64,
-    x2: I64,
     p: I64,
     bound: I64,
     q: I64,
@@ -591,18 +590,111 @@ const easy = frame(
     primesToY: I32,
     primes: I32,
     piTable: I32,
-    prime: I32,
-    l: I32,
-    lMin: I32,
     l2: I32,
     k: I32,
     v: I32,
+    busy: I32,
   },
 );
 const E = easy.at;
+
+/**
+ * How many primes p walk their runs of easy leaves side by side. Each run is a chain of two
+ * divisions and four table reads, each waiting on the one before, so one prime at a time
+ * leaves the core idle most of the time; interleaving independent chains fills it. Measured
+ * on pi(1e16): the runs took 4.6 s one prime at a time (1.6 s for the leaves outside runs).
+ */
+const EASY_LANES = 4;
+
+/** The state of one prime's walk: its index b, x / p_b, and its leaves still to count, q = p_l down to p_{lMin + 1}. */
+interface EasyLane {
+  readonly b: number;
+  readonly x2: number;
+  readonly l: number;
+  readonly lMin: number;
+}
+const lanes: EasyLane[] = [];
+for (let n = 0; n < EASY_LANES; n++) {
+  const first = easy.params.length + easy.locals.length;
+  easy.locals.push(I32, I64, I32, I32);
+  lanes.push({ b: first, x2: first + 1, l: first + 2, lMin: first + 3 });
+}
+
 const primeAt = (index: Code): Code => load32(at32(g(E.primes), index));
 /** pi(value) for an i32 value <= y, through the local v. */
 const piOf = (value: Code): Code => [set(E.v, value), piLookup(E.piTable, E.v)].flat();
+/** pi(x2 / prime), for a prime > sqrt(x2 / y), whose quotient is at most y. */
+const piOfQuotient = (lane: EasyLane, prime: Code): Code =>
+  piOf(int64.low32(int64.divU(g(lane.x2), int64.fromU32(prime))));
+
+/**
+ * Sets a lane up for p = p_b (an idle lane past pi(y)): counts its trivial leaves at once and
+ * leaves in l..lMin the primes q of its easy leaves.
+ */
+const startLane = (lane: EasyLane): Code =>
+  ifElse(
+    gtS(g(lane.b), g(E.primesToY)),
+    [set(lane.l, i32(0)), set(lane.lMin, i32(0))],
+    [
+      set(E.p, int64.fromU32(primeAt(g(lane.b)))),
+      set(lane.x2, int64.divU(g(E.x), g(E.p))),
+      // The largest q whose leaf is not trivial, at most y.
+      set(E.bound, int64.divU(g(lane.x2), g(E.p))),
+      when(int64.gtU(g(E.bound), int64.fromU32(g(E.y))), set(E.bound, int64.fromU32(g(E.y)))),
+      when(int64.ltU(g(E.bound), g(E.p)), set(E.bound, g(E.p))),
+      set(lane.l, piOf(int64.low32(g(E.bound)))),
+      set(E.sum, int64.add(g(E.sum), int64.fromU32(sub(g(E.primesToY), g(lane.l))))),
+      // The easy leaves: q in (max(p, x / (p (y + 1))), bound].
+      set(E.bound, int64.divU(g(lane.x2), int64.add(int64.fromU32(g(E.y)), int64.const(1n)))),
+      when(int64.ltU(g(E.bound), g(E.p)), set(E.bound, g(E.p))),
+      // bound may pass y, where the table ends; then there are no easy leaves.
+      ifElse(
+        int64.geU(g(E.bound), int64.fromU32(primeAt(g(lane.l)))),
+        [set(lane.lMin, g(lane.l))],
+        [set(lane.lMin, piOf(int64.low32(g(E.bound))))],
+      ),
+    ],
+  );
+
+/**
+ * One run of a lane's leaves that share pi(v), while q^2 > x / p: the smallest q' of the run
+ * is the prime after x / (p p_{pi(v)+1}). Sets busy when the lane had a run to count.
+ */
+const countLaneRun = (lane: EasyLane): Code =>
+  when(
+    gtS(g(lane.l), g(lane.lMin)),
+    set(E.q, int64.fromU32(primeAt(g(lane.l)))),
+    when(
+      int64.gtU(int64.mul(g(E.q), g(E.q)), g(lane.x2)),
+      set(E.k, piOf(int64.low32(int64.divU(g(lane.x2), g(E.q))))),
+      set(E.l2, piOfQuotient(lane, primeAt(add(g(E.k), i32(1))))),
+      when(ltS(g(E.l2), g(lane.lMin)), set(E.l2, g(lane.lMin))),
+      set(
+        E.sum,
+        int64.add(
+          g(E.sum),
+          int64.mul(
+            int64.fromU32(add(sub(g(E.k), g(lane.b)), i32(2))),
+            int64.fromU32(sub(g(lane.l), g(E.l2))),
+          ),
+        ),
+      ),
+      set(lane.l, g(E.l2)),
+      set(E.busy, i32(1)),
+    ),
+  );
+
+/** The lane's leaves left after its runs, where successive q give different pi(v). */
+const countLaneLeaves = (lane: EasyLane): Code =>
+  block(
+    loop(
+      brIf(1, leS(g(lane.l), g(lane.lMin))),
+      set(E.k, piOfQuotient(lane, primeAt(g(lane.l)))),
+      set(E.sum, int64.add(g(E.sum), int64.fromU32(add(sub(g(E.k), g(lane.b)), i32(2))))),
+      set(lane.l, sub(g(lane.l), i32(1))),
+      br(0),
+    ),
+  );
 
 /**
  * The trivial and easy leaves of the primes p = p_b with p^2 > y, whose leaves are
@@ -613,7 +705,8 @@ const piOf = (value: Code): Code => [set(E.v, value), piLookup(E.piTable, E.v)].
  *   [p, v], phi = pi(v) - b + 2, read from the same table. Where q^2 > x / p successive q share
  *   their v's pi, so one division finds the smallest q' of the run (q' > x / (p p_{pi(v)+1}))
  *   and the run is added in one go.
- * The sieve counts the rest (v > y). Every term is positive: mu(q) = -1 and S2 carries a minus.
+ * The primes go EASY_LANES at a time, their runs interleaved. The sieve counts the rest
+ * (v > y). Every term is positive: mu(q) = -1 and S2 carries a minus.
  */
 const easyLeavesBody: Code = [
   set(E.x, config64(CONFIG.x)),
@@ -622,66 +715,24 @@ const easyLeavesBody: Code = [
   set(E.primes, config32(CONFIG.primes)),
   set(E.piTable, config32(CONFIG.piTable)),
   set(E.sum, int64.const(0n)),
+  // The leaves of the primes with p^2 <= y are all the sieve's.
   set(E.b, add(config32(CONFIG.c), i32(1))),
   block(
     loop(
       brIf(1, gtS(g(E.b), g(E.primesToY))),
-      set(E.prime, primeAt(g(E.b))),
-      set(E.p, int64.fromU32(g(E.prime))),
-      when(
-        int64.gtU(int64.mul(g(E.p), g(E.p)), int64.fromU32(g(E.y))),
-        set(E.x2, int64.divU(g(E.x), g(E.p))),
-        // The largest q whose leaf is not trivial, at most y.
-        set(E.bound, int64.divU(g(E.x2), g(E.p))),
-        when(int64.gtU(g(E.bound), int64.fromU32(g(E.y))), set(E.bound, int64.fromU32(g(E.y)))),
-        when(int64.ltU(g(E.bound), g(E.p)), set(E.bound, g(E.p))),
-        set(E.l, piOf(int64.low32(g(E.bound)))),
-        set(E.sum, int64.add(g(E.sum), int64.fromU32(sub(g(E.primesToY), g(E.l))))),
-        // The easy leaves: q in (max(p, x / (p (y + 1))), bound].
-        set(E.bound, int64.divU(g(E.x2), int64.add(int64.fromU32(g(E.y)), int64.const(1n)))),
-        when(int64.ltU(g(E.bound), g(E.p)), set(E.bound, g(E.p))),
-        // bound may pass y, where the table ends; then there are no easy leaves.
-        ifElse(
-          int64.geU(g(E.bound), int64.fromU32(primeAt(g(E.l)))),
-          [set(E.lMin, g(E.l))],
-          [set(E.lMin, piOf(int64.low32(g(E.bound))))],
-        ),
-        block(
-          loop(
-            brIf(1, leS(g(E.l), g(E.lMin))),
-            set(E.q, int64.fromU32(primeAt(g(E.l)))),
-            brIf(1, int64.leU(int64.mul(g(E.q), g(E.q)), g(E.x2))),
-            set(E.k, piOf(int64.low32(int64.divU(g(E.x2), g(E.q))))),
-            set(
-              E.l2,
-              piOf(int64.low32(int64.divU(g(E.x2), int64.fromU32(primeAt(add(g(E.k), i32(1))))))),
-            ),
-            when(ltS(g(E.l2), g(E.lMin)), set(E.l2, g(E.lMin))),
-            set(
-              E.sum,
-              int64.add(
-                g(E.sum),
-                int64.mul(
-                  int64.fromU32(add(sub(g(E.k), g(E.b)), i32(2))),
-                  int64.fromU32(sub(g(E.l), g(E.l2))),
-                ),
-              ),
-            ),
-            set(E.l, g(E.l2)),
-            br(0),
-          ),
-        ),
-        block(
-          loop(
-            brIf(1, leS(g(E.l), g(E.lMin))),
-            set(E.k, piOf(int64.low32(int64.divU(g(E.x2), int64.fromU32(primeAt(g(E.l))))))),
-            set(E.sum, int64.add(g(E.sum), int64.fromU32(add(sub(g(E.k), g(E.b)), i32(2))))),
-            set(E.l, sub(g(E.l), i32(1))),
-            br(0),
-          ),
-        ),
-      ),
+      set(E.p, int64.fromU32(primeAt(g(E.b)))),
+      brIf(1, int64.gtU(int64.mul(g(E.p), g(E.p)), int64.fromU32(g(E.y)))),
       set(E.b, add(g(E.b), i32(1))),
+      br(0),
+    ),
+  ),
+  block(
+    loop(
+      brIf(1, gtS(g(E.b), g(E.primesToY))),
+      ...lanes.map((lane, n) => [...set(lane.b, add(g(E.b), i32(n))), ...startLane(lane)]),
+      block(loop(set(E.busy, i32(0)), ...lanes.map(countLaneRun), brIf(0, g(E.busy)))),
+      ...lanes.map(countLaneLeaves),
+      set(E.b, add(g(E.b), i32(EASY_LANES))),
       br(0),
     ),
   ),
