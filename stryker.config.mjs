@@ -2,7 +2,8 @@
  * Mutation testing (`npm run test:mutation`, by hand, not in CI): Stryker changes the code of
  * the domain and of the DynamoDB adapter one small edit at a time and reruns the tests that
  * cover each edit; a mutant that no test notices points at a promise the tests do not hold.
- * `--mutate <glob>` narrows a run to one folder.
+ * `--mutate <glob>` narrows a run to one folder, and MUTATION_TESTS (see jest.stryker.config.cjs)
+ * to the tests that hold it.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
