@@ -58,9 +58,7 @@ const environmentSchema = z.object({
     DEFAULT_PRIME_LIMITS.maxValue,
   ),
   PRIMES_MAX_COUNT: wholeNumber(25, Number.MAX_SAFE_INTEGER).default(DEFAULT_PRIME_LIMITS.maxCount),
-  // 500,000 primes of at most 11 bytes each (ten digits below 1e10, and a comma) are 5.5 MB:
-  // the largest page under Lambda's 6 MB response limit with room to spare, uncompressed.
-  PRIMES_MAX_PAGE_SIZE: wholeNumber(1, 1_000_000).default(500_000),
+  PRIMES_MAX_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.maxPageSize),
   PRIMES_DEFAULT_PAGE_SIZE: wholeNumber(1, 1_000_000).default(DEFAULT_PRIME_LIMITS.defaultPageSize),
   PRIMES_CHUNK_CAPACITY: wholeNumber(1, 100_000).optional(),
   PRIMES_MAX_COUNTED_VALUE: wholeBigInt(100n, U64_MAX).default(
