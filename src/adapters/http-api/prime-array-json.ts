@@ -15,6 +15,22 @@ const ZERO = 0x30;
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/**
+ * The most bytes a page's array of primes may take: Lambda refuses a response over 6 MB, and
+ * half a megabyte stays for the rest of the answer and its headers. A page asked for more primes
+ * than fit holds fewer, and its cursor goes on from there.
+ */
+const LARGEST_PAGE_ARRAY_BYTES = 5_500_000;
+
+/**
+ * How many primes of at most `largest` fit one page's array uncompressed: 500,000 below 1e10 (ten
+ * digits and a comma), 323,529 below 1e16, 239,130 near 2^64 (twenty digits, quotes and a comma).
+ */
+export function primesFittingOnePage(largest: bigint): number {
+  const quotes = largest > MAX_SAFE ? 2 : 0;
+  return Math.floor(LARGEST_PAGE_ARRAY_BYTES / (String(largest).length + quotes + 1));
+}
+
 export function primeArrayJson(primes: Float64Array | BigUint64Array): string {
   if (primes instanceof Float64Array) return smallPrimesJson(primes);
   // Ascending: the last prime is the largest.

@@ -158,6 +158,28 @@ describe('the 64-bit routes', () => {
     expect(past.json).toEqual({ primes: [], next: null });
   });
 
+  it('holds a page of large primes under a 6 MB answer, and goes on from its cursor', async () => {
+    // Below 1e16 a prime and its comma take 17 bytes: 500,000 of them would be 8.5 MB, more
+    // than a Lambda may answer, so the page must come shorter and its cursor carry the rest.
+    const from = 10n ** 15n;
+    const to = from + 20_000_000n;
+    const window = `/primes?from=${from}&to=${to}&limit=500000`;
+    const first = await call(api, window);
+    expect(first.status).toBe(200);
+    expect(first.bytes.length).toBeLessThan(6_000_000);
+    expect(first.bytes.length).toBeGreaterThan(5_000_000);
+    const firstPage = first.json as { primes: number[]; next: string | null };
+    expect(firstPage.next).not.toBeNull();
+    const second = await call(api, `${window}&cursor=${firstPage.next}`);
+    const secondPage = second.json as { primes: number[]; next: string | null };
+    expect(secondPage.next).toBeNull();
+    expect(secondPage.primes[0]).toBeGreaterThan(firstPage.primes[firstPage.primes.length - 1]);
+    const counted = await call(api, `/primes/count?from=${from}&to=${to}`);
+    expect(firstPage.primes.length + secondPage.primes.length).toBe(
+      (counted.json as { count: number }).count,
+    );
+  });
+
   it('writes a window across 2^53 as numbers below it and digit strings above', async () => {
     const lo = TWO_53 - 300;
     const width = 600;

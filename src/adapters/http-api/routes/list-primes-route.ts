@@ -2,14 +2,15 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { PageRequest } from '../../../domain/values/page-request';
 import type { PrimeLimits } from '../../../domain/values/prime-limits';
 import { jsonResponse } from '../json-response';
-import { primeArrayJson } from '../prime-array-json';
+import { primeArrayJson, primesFittingOnePage } from '../prime-array-json';
 import { routeAnswers } from '../route-responses';
 import { decimalNumber, textValue } from '../decimal-parameter';
 import { decimalU64 } from '../decimal-u64';
 import { typedJson } from '../typed-json';
 import { u64Answer } from '../u64-json';
 import { primeRoute } from '../validation-hook';
-import { selectPrimes } from '../../../domain/values/prime-selection';
+import { selectPrimes, type PrimeSelection } from '../../../domain/values/prime-selection';
+import { nthPrimeUpperBound } from '../../../domain/bounds/nth-prime-bounds';
 
 const PrimePage = z
   .object({
@@ -55,7 +56,10 @@ export function listPrimesRoute(limits: PrimeLimits) {
         limit: decimalNumber({
           min: 1,
           max: limits.maxPageSize,
-          description: `Primes per page, default ${limits.defaultPageSize}.`,
+          description:
+            `Primes per page, default ${limits.defaultPageSize}. A page of larger values holds ` +
+            'fewer, so that it fits a 6 MB answer uncompressed: at most 323,529 primes below 1e16 ' +
+            'and 239,130 near 2^64; `next` then goes on from there.',
         }).optional(),
         cursor: textValue('The `next` of the previous page.').optional(),
       }),
@@ -83,7 +87,11 @@ export function listPrimesRoute(limits: PrimeLimits) {
     const query = c.req.valid('query');
     const { listPrimes, listPrimeWindow } = c.var.useCases;
     const selection = selectPrimes(query, limits);
-    const page = PageRequest.of(query.limit, query.cursor, limits);
+    const page = fittingOnePage(
+      PageRequest.of(query.limit, query.cursor, limits),
+      selection,
+      limits,
+    );
     const { deadline } = c.env;
     const result =
       'count' in selection
@@ -94,4 +102,20 @@ export function listPrimesRoute(limits: PrimeLimits) {
     const body = `{"primes":${primeArrayJson(result.primes)},"next":${JSON.stringify(result.next)}}`;
     return typedJson<typeof PrimePage>(jsonResponse(200, body, { cacheable: true }));
   });
+}
+
+/** The page asked for, or a shorter one where its primes would not fit one answer. */
+function fittingOnePage(
+  page: PageRequest,
+  selection: PrimeSelection,
+  limits: PrimeLimits,
+): PageRequest {
+  const largest =
+    'count' in selection
+      ? BigInt(nthPrimeUpperBound(Math.max(selection.count, 1)))
+      : 'range' in selection
+        ? BigInt(selection.range.to)
+        : selection.window.to;
+  const fitting = primesFittingOnePage(largest);
+  return page.limit <= fitting ? page : PageRequest.of(fitting, page.cursor, limits);
 }
