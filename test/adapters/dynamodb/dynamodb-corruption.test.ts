@@ -1,7 +1,9 @@
+import { crc32 } from 'node:zlib';
+import { chunkItemOf } from '../../../src/adapters/dynamodb/chunk-item';
 import { storedPrimes } from '../../../src/ports/prime-repository';
 import { firstPrimes } from '../../support/reference-primes';
 import { useDynaliteStore } from './dynalite-fixture';
-import { deleteItem, rawItem, setAttribute } from './raw-items';
+import { deleteItem, putItem, rawItem, setAttribute } from './raw-items';
 
 const PRIMES = firstPrimes(40);
 const { store } = useDynaliteStore({ chunkCapacity: 7 });
@@ -15,25 +17,49 @@ function corruptChunk(chunk: number): unknown {
 }
 
 describe('DynamoDbPrimeRepository corruption', () => {
-  const tampers: [string, (bytes: Uint8Array) => [string, unknown]][] = [
-    ['byte', (bytes) => ['primes', Uint8Array.from(bytes, (b, i) => (i === 3 ? b ^ 1 : b))]],
-    ['checksum', () => ['crc32', 12345]],
-    ['count', () => ['count', 6]],
-    ['first prime', () => ['first', 17]],
-    ['last prime', () => ['last', 41]],
-    ['length (its last byte cut off)', (bytes) => ['primes', bytes.slice(0, bytes.length - 1)]],
+  // Chunk 1 holds 19, 23, 29, 31, 37, 41, 43; each tamper names the check that must catch it.
+  const tampers: [string, (bytes: Uint8Array) => Record<string, unknown>, RegExp][] = [
+    [
+      'byte',
+      (bytes) => ({ primes: Uint8Array.from(bytes, (b, i) => (i === 3 ? b ^ 1 : b)) }),
+      /checksum \d+ does not match its bytes/,
+    ],
+    ['checksum', () => ({ crc32: 12345 }), /checksum 12345 does not match its bytes/],
+    [
+      'count',
+      () => ({ count: 6 }),
+      /its bytes do not hold 6 primes \(.*1 bytes left after 6 primes\)/,
+    ],
+    ['count past the capacity', () => ({ count: 8 }), /count 8 is not in \[1, 7\]/],
+    ['fractional count', () => ({ count: 6.5 }), /count 6.5 is not in \[1, 7\]/],
+    ['count as text', () => ({ count: '7' }), /count 7 is not in \[1, 7\]/],
+    ['primes as text', () => ({ primes: 'two, three' }), /no primes attribute/],
+    ['first prime', () => ({ first: 17 }), /first 17 but its bytes start at 19/],
+    ['last prime', () => ({ last: 41 }), /last 41 but its bytes end at 43/],
+    [
+      'length (its last byte cut off)',
+      (bytes) => ({ primes: bytes.slice(0, bytes.length - 1) }),
+      /checksum \d+ does not match its bytes/,
+    ],
+    [
+      'length, with a checksum that matches the shorter bytes',
+      (bytes) => ({ primes: bytes.slice(0, -1), crc32: crc32(bytes.slice(0, -1)) }),
+      /its bytes do not hold 7 primes \(.*ends after 6 of 7 primes\)/,
+    ],
   ];
 
   it.each(tampers)(
-    'refuses to serve a chunk with a tampered %s, naming the chunk',
-    async (_, tamper) => {
+    'refuses to serve a chunk with a tampered %s, naming the chunk and the check',
+    async (_, tamper, reason) => {
       await storeTwentyPrimes();
       const { primes } = (await rawItem(store(), 1)) as { primes: Uint8Array };
-      const [name, value] = tamper(primes);
-      await setAttribute(store(), 1, name, value);
+      for (const [name, value] of Object.entries(tamper(primes))) {
+        await setAttribute(store(), 1, name, value);
+      }
 
       await expect(store().repository.readPrimes(0, 20)).rejects.toEqual(corruptChunk(1));
       await expect(store().repository.readPrimes(8, 9)).rejects.toThrow(/chunk 1 is corrupt/);
+      await expect(store().repository.readPrimes(8, 9)).rejects.toThrow(reason);
       // Chunks that were not touched are still served.
       expect(await store().repository.readPrimes(0, 7)).toEqual(storedPrimes(PRIMES.slice(0, 7)));
       expect(await store().repository.readPrimes(14, 20)).toEqual(
@@ -41,6 +67,14 @@ describe('DynamoDbPrimeRepository corruption', () => {
       );
     },
   );
+
+  it('refuses an end chunk that claims to hold no primes', async () => {
+    await storeTwentyPrimes();
+    // Chunk 2 is where the hint points: the walk to the end decodes it whatever it claims.
+    await setAttribute(store(), 2, 'count', 0);
+    await expect(store().repository.reach()).rejects.toEqual(corruptChunk(2));
+    await expect(store().repository.reach()).rejects.toThrow(/count 0 is not in \[1, 7\]/);
+  });
 
   it('refuses a chunk that does not follow the one before it', async () => {
     await storeTwentyPrimes();
@@ -51,6 +85,16 @@ describe('DynamoDbPrimeRepository corruption', () => {
     await setAttribute(store(), 1, 'last', PRIMES[6]);
     await setAttribute(store(), 1, 'crc32', (await rawItem(store(), 0))?.crc32);
     await expect(store().repository.readPrimes(0, 14)).rejects.toEqual(corruptChunk(1));
+  });
+
+  it('refuses a chunk that starts with the last prime of the one before it', async () => {
+    await storeTwentyPrimes();
+    // Chunk 1 shifted back by one position: well formed, and touching chunk 0 at 17.
+    await putItem(store(), { ...chunkItemOf(1, PRIMES.slice(6, 13)) });
+    await expect(store().repository.readPrimes(0, 14)).rejects.toEqual(corruptChunk(1));
+    await expect(store().repository.readPrimes(0, 14)).rejects.toThrow(
+      /first 17 does not follow 17/,
+    );
   });
 
   it('is repaired at the end by deleting the corrupt chunk: the next append rewrites it', async () => {
@@ -78,9 +122,77 @@ describe('DynamoDbPrimeRepository corruption', () => {
     await setAttribute(store(), -1, 'last', PRIMES[6]);
 
     expect(await store().repository.reach()).toEqual({ count: 7, lastPrime: PRIMES[6] });
+    // Until the append rewrites it, a range across the hole is still refused, not served short.
+    await expect(store().repository.readPrimes(0, 20)).rejects.toEqual(corruptChunk(1));
     await store().repository.appendPrimes(7, PRIMES.slice(7, 14));
     // The chunks after the repaired one were kept; reach walks over them again.
     expect(await store().repository.reach()).toEqual({ count: 20, lastPrime: PRIMES[19] });
     expect(await store().repository.readPrimes(0, 20)).toEqual(storedPrimes(PRIMES.slice(0, 20)));
+  });
+
+  it('finds the end at the hole when the hint is lowered only into the deleted chunk', async () => {
+    await storeTwentyPrimes();
+    await deleteItem(store(), 1);
+    await setAttribute(store(), -1, 'count', 10);
+    await setAttribute(store(), -1, 'last', PRIMES[9]);
+    // The hint's last prime lies in the deleted chunk: the end's comes from chunk 0.
+    expect(await (await store().reopen()).reach()).toEqual({ count: 7, lastPrime: PRIMES[6] });
+    await store().repository.appendPrimes(7, PRIMES.slice(7, 20));
+    expect(await store().repository.readPrimes(0, 20)).toEqual(storedPrimes(PRIMES.slice(0, 20)));
+  });
+
+  it('is repaired by deleting its only chunk: the store is empty again', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 5));
+    await setAttribute(store(), 0, 'crc32', 1);
+    await expect(store().repository.reach()).rejects.toEqual(corruptChunk(0));
+
+    await deleteItem(store(), 0);
+    expect(await store().repository.reach()).toEqual({ count: 0, lastPrime: 0 });
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 9));
+    expect(await store().repository.readPrimes(0, 9)).toEqual(storedPrimes(PRIMES.slice(0, 9)));
+  });
+
+  it.each<[string, () => Promise<void>]>([
+    ['missing', () => deleteItem(store(), 0)],
+    ['short', () => putItem(store(), { ...chunkItemOf(0, PRIMES.slice(0, 5)) })],
+  ])('refuses to find the end when the chunk before the hint is %s', async (_, damage) => {
+    await storeTwentyPrimes();
+    await deleteItem(store(), 1);
+    await setAttribute(store(), -1, 'count', 10);
+    await damage();
+    await expect(store().repository.reach()).rejects.toEqual(corruptChunk(0));
+    await expect(store().repository.reach()).rejects.toThrow(
+      /chunk 0 is corrupt: it is missing below the prefix the meta item records \(if it was deleted to repair it, also set the meta item's count to 0 \* chunkCapacity or lower\)/,
+    );
+  });
+
+  it.each(['count', 'last', 'chunkCapacity', 'formatVersion'])(
+    'refuses a meta item whose %s is not a number',
+    async (name) => {
+      await storeTwentyPrimes();
+      await setAttribute(store(), -1, name, 'seven');
+      const fresh = await store().reopen();
+      await expect(fresh.reach()).rejects.toEqual(corruptChunk(-1));
+      await expect(fresh.readPrimes(0, 3)).rejects.toThrow(/the meta item lacks attributes/);
+    },
+  );
+
+  it('refuses a table written in another format version, and writes nothing to it', async () => {
+    await storeTwentyPrimes();
+    await setAttribute(store(), -1, 'formatVersion', 2);
+    const fresh = await store().reopen();
+    const mismatch = {
+      name: 'StoreLayoutMismatchError',
+      code: 'STORE_LAYOUT_MISMATCH',
+      setting: 'formatVersion',
+      expected: 1,
+      found: 2,
+      message:
+        `table ${store().tableName} holds chunks with formatVersion 2, but this repository ` +
+        'uses 1; open it with formatVersion 2 or use another table',
+    };
+    await expect(fresh.reach()).rejects.toMatchObject(mismatch);
+    await expect(fresh.appendPrimes(20, PRIMES.slice(20, 30))).rejects.toMatchObject(mismatch);
+    expect(await rawItem(store(), 2)).toMatchObject({ count: 6 });
   });
 });

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { TestPrimeStore } from '../../../src/composition/test-engine';
 
 /** Direct access to a test table's items, past the repository: to look at them and to break them. */
@@ -32,5 +32,11 @@ export async function setAttribute(
 export async function deleteItem(store: TestPrimeStore, index: number): Promise<void> {
   await store.clients.documentClient.send(
     new DeleteCommand({ TableName: store.tableName, Key: { index } }),
+  );
+}
+
+export async function putItem(store: TestPrimeStore, item: Record<string, unknown>): Promise<void> {
+  await store.clients.documentClient.send(
+    new PutCommand({ TableName: store.tableName, Item: item }),
   );
 }
