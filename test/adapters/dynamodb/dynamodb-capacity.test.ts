@@ -1,7 +1,8 @@
-import { storedPrimes } from '../../../src/ports/prime-repository';
+import { beyondStore, storedPrimes } from '../../../src/ports/prime-repository';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynamodb-clients';
 import { firstPrimes } from '../../support/reference-primes';
+import { debugLogger } from './debug-log';
 import { useDynaliteStore } from './dynalite-fixture';
 
 const { engine, store } = useDynaliteStore({ chunkCapacity: 7 });
@@ -27,6 +28,31 @@ describe('DynamoDbPrimeRepository capacity units', () => {
     const { consumed } = await repository.describe();
     expect(consumed.writeUnits).toBeGreaterThan(0);
     expect(consumed.readUnits).toBeGreaterThan(0);
+  });
+
+  it('reads the meta item and the end strongly consistent, the chunks of a range at half the price', async () => {
+    const primes = firstPrimes(20);
+    await store().repository.appendPrimes(0, primes);
+    const logger = debugLogger();
+    const reader = await store().reopen({ chunkCapacity: 7, chunkCacheBytes: 0, logger });
+    // Every item here is under 4 KB: a unit per consistent read of one, half a unit otherwise.
+    // The end: the meta item, then chunk 2, both consistent; the hint is right, so no write.
+    expect((await reader.describe()).consumed).toEqual({ readUnits: 2, writeUnits: 0 });
+    // Chunk 2, then chunks 0 and 1 in one batch, all eventually consistent.
+    expect(await reader.readPrimes(0, 20)).toEqual(storedPrimes(primes));
+    // (describe() finds the end as reach() does: 2 more units each time.)
+    expect((await reader.describe()).consumed).toEqual({ readUnits: 2 + 1.5 + 2, writeUnits: 0 });
+    // Past the end: chunk 2 comes back short, is read again consistently, then the end is found.
+    expect(await reader.readPrimes(18, 21)).toEqual(
+      beyondStore({ count: 20, lastPrime: primes[19] }),
+    );
+    expect((await reader.describe()).consumed).toEqual({
+      readUnits: 5.5 + 0.5 + 1 + 2 + 2,
+      writeUnits: 0,
+    });
+    expect(logger.entries).toEqual([
+      { fields: { chunk: 2 }, message: 'chunk absent or short: reading it consistently' },
+    ]);
   });
 
   it('counts the units of a refused conditional write', async () => {

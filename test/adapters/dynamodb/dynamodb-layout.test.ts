@@ -1,11 +1,15 @@
 import { storedPrimes } from '../../../src/ports/prime-repository';
 import { crc32 } from 'node:zlib';
+import {
+  DynamoDbPrimeRepository,
+  type DynamoDbPrimeRepositoryOptions,
+} from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { StoreLayoutMismatchError } from '../../../src/adapters/dynamodb/store-layout-mismatch-error';
 import { encodePrimeRun } from '../../../src/domain/codec/prime-run-codec';
 import { firstPrimes } from '../../support/reference-primes';
 import { chunkKeysOf, recordCommands } from './command-recorder';
 import { useDynaliteStore } from './dynalite-fixture';
-import { rawItem } from './raw-items';
+import { rawItem, setAttribute } from './raw-items';
 import { ExtendPrimes } from '../../../src/domain/use-cases/extend-primes';
 import { ManualClock } from '../../support/manual-clock';
 
@@ -105,5 +109,83 @@ describe('DynamoDbPrimeRepository layout', () => {
     expect(repository.chunkCapacity).toBe(65_536);
     await repository.appendPrimes(0, PRIMES.slice(0, 3));
     expect(await rawItem(store(), -1)).toMatchObject({ chunkCapacity: 65_536 });
+  });
+
+  it('refuses chunk capacities outside [1, 100,000] and write concurrencies below 1', () => {
+    const { documentClient } = store().clients;
+    const open = (options: DynamoDbPrimeRepositoryOptions) =>
+      new DynamoDbPrimeRepository(documentClient, store().tableName, options);
+    for (const chunkCapacity of [0, -7, 1.5, 100_001, Number.NaN]) {
+      expect(() => open({ chunkCapacity })).toThrow(
+        'chunkCapacity must be a whole number in [1, 100000]',
+      );
+    }
+    for (const writeConcurrency of [0, -1, 2.5, Number.NaN]) {
+      expect(() => open({ writeConcurrency })).toThrow(
+        'writeConcurrency must be a whole number >= 1',
+      );
+    }
+    expect(open({ chunkCapacity: 1, writeConcurrency: 1 }).chunkCapacity).toBe(1);
+    expect(open({ chunkCapacity: 100_000 }).chunkCapacity).toBe(100_000);
+  });
+
+  it('stores one prime per chunk, and asks BatchGetItem for 100 keys at most, its limit', async () => {
+    const primes = firstPrimes(150);
+    const ones = await store().reopen({ chunkCapacity: 1 });
+    await ones.appendPrimes(0, primes);
+    // A hint left at 0 makes the walk to the end grow its batches up to the limit.
+    await setAttribute(store(), -1, 'count', 0);
+    const commands = recordCommands(store().clients.client);
+    const reader = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
+      chunkCapacity: 1,
+      chunkCacheBytes: 0,
+    });
+    expect(await reader.reach()).toEqual({ count: 150, lastPrime: primes[149] });
+    const walk = commands.splice(0).filter((command) => command.name === 'BatchGetItem');
+    expect(walk.map((command) => chunkKeysOf(command).length)).toEqual([
+      1, 2, 4, 8, 16, 32, 64, 100,
+    ]);
+    expect(await reader.readPrimes(0, 150)).toEqual(storedPrimes(primes));
+    const batches = commands.filter((command) => command.name === 'BatchGetItem');
+    expect(batches.map((command) => chunkKeysOf(command).length)).toEqual([100, 49]);
+  });
+
+  it.each<[string, number | undefined, number]>([
+    ['the default of 8', undefined, 8],
+    ['a writeConcurrency of 3', 3, 3],
+    ['a writeConcurrency of 1', 1, 1],
+  ])('keeps no more chunk puts in flight than %s', async (_, writeConcurrency, most) => {
+    const { client, documentClient } = store().clients;
+    const writer = new DynamoDbPrimeRepository(documentClient, store().tableName, {
+      chunkCapacity: 7,
+      writeConcurrency,
+    });
+    let inFlight = 0;
+    let highest = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'PutItemCommand') return next(args);
+        highest = Math.max(highest, ++inFlight);
+        try {
+          return await next(args);
+        } finally {
+          inFlight--;
+        }
+      },
+      { step: 'initialize', name: 'countPutsInFlight' },
+    );
+    const primes = firstPrimes(7 * 20);
+    await writer.appendPrimes(0, primes);
+    expect(highest).toBe(most);
+    expect(await store().repository.readPrimes(0, 140)).toEqual(storedPrimes(primes));
+  });
+
+  it('refuses an append on a chunk boundary whose first prime does not follow the stored last', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 7));
+    // Ascending in itself, but 13 after the stored 17: chunk 1 would start below chunk 0's end.
+    const behind = Float64Array.from([PRIMES[5], PRIMES[7], PRIMES[8]]);
+    await expect(store().repository.appendPrimes(7, behind)).rejects.toThrow(/13 cannot follow 17/);
+    expect(await rawItem(store(), 1)).toBeUndefined();
+    expect(await store().repository.reach()).toEqual({ count: 7, lastPrime: PRIMES[6] });
   });
 });

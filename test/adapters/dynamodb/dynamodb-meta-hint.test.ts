@@ -1,7 +1,9 @@
+import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { storedPrimes } from '../../../src/ports/prime-repository';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
 import { firstPrimes } from '../../support/reference-primes';
 import { useDynaliteStore } from './dynalite-fixture';
+import { chunkKeysOf, recordCommands } from './command-recorder';
 import { deleteItem, rawItem, setAttribute } from './raw-items';
 
 const PRIMES = firstPrimes(120);
@@ -55,5 +57,38 @@ describe('DynamoDbPrimeRepository meta hint', () => {
     await store().repository.appendPrimes(17, PRIMES.slice(17, 21));
     expect(await store().repository.reach()).toEqual({ count: 40, lastPrime: PRIMES[39] });
     expect(await store().repository.readPrimes(0, 40)).toEqual(storedPrimes(PRIMES.slice(0, 40)));
+  });
+
+  it('walks from a hint behind in batches that double, and reads one chunk once it is right', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 100));
+    await setAttribute(store(), -1, 'count', 0);
+    const commands = recordCommands(store().clients.client);
+    const coldReach = () =>
+      new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
+        chunkCapacity: 7,
+      }).reach();
+    const batchesRead = () =>
+      commands
+        .splice(0)
+        .filter((command) => command.name === 'BatchGetItem')
+        .map(chunkKeysOf);
+
+    expect(await coldReach()).toEqual({ count: 100, lastPrime: PRIMES[99] });
+    // Chunk 14 holds the last 2 primes: it ends the fourth batch.
+    expect(batchesRead()).toEqual([[0], [1, 2], [3, 4, 5, 6], [7, 8, 9, 10, 11, 12, 13, 14]]);
+    expect(await coldReach()).toEqual({ count: 100, lastPrime: PRIMES[99] });
+    expect(batchesRead()).toEqual([[14]]);
+  });
+
+  it('finds an end on a chunk boundary from a hint behind it, and keeps no empty chunk', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 98));
+    await setAttribute(store(), -1, 'count', 0);
+    await setAttribute(store(), -1, 'last', 0);
+    const fresh = await store().reopen();
+    // The last prime comes from the last full chunk the walk read, chunk 13.
+    expect(await fresh.reach()).toEqual({ count: 98, lastPrime: PRIMES[97] });
+    expect((await fresh.describe()).chunkCache).toMatchObject({ chunks: 14, bytes: 98 * 8 });
+    await fresh.appendPrimes(98, PRIMES.slice(98, 100));
+    expect(await fresh.readPrimes(0, 100)).toEqual(storedPrimes(PRIMES.slice(0, 100)));
   });
 });

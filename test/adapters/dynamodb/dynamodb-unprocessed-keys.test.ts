@@ -3,6 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
 import { firstPrimes } from '../../support/reference-primes';
+import { debugLogger } from './debug-log';
 import { useDynaliteStore } from './dynalite-fixture';
 import { setAttribute } from './raw-items';
 
@@ -55,11 +56,24 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
 
     expect(await store().repository.readPrimes(0, 400)).toEqual(storedPrimes(PRIMES));
     // A reader that has kept no chunk in memory yet, over the same client.
+    const logger = debugLogger();
     const reader = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
       chunkCapacity: 7,
+      logger,
     });
     expect(await reader.readPrimes(33, 377)).toEqual(storedPrimes(PRIMES.slice(33, 377)));
     expect(calls()).toBeGreaterThan(50);
+    // Each retry says how many keys are left and how many answers in a row brought nothing.
+    const retries = logger.entries.filter(({ message }) => message === 'retrying unprocessed keys');
+    expect(retries.length).toBeGreaterThan(10);
+    for (const { fields } of retries) {
+      expect(fields).toEqual({ unprocessed: expect.any(Number), idleRounds: expect.any(Number) });
+      expect(fields).not.toMatchObject({ unprocessed: 0 });
+    }
+    // No answer of nothing follows another here, so the count of them goes back to 0 each time.
+    expect(
+      new Set(retries.map(({ fields }) => (fields as { idleRounds: number }).idleRounds)),
+    ).toEqual(new Set([0, 1]));
   });
 
   it('finds the end of the store through unprocessed keys too', async () => {
@@ -76,7 +90,15 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
 
   it('gives up with StoreUnavailableError when no key is ever processed', async () => {
     await store().repository.appendPrimes(0, PRIMES.slice(0, 50));
-    leaveKeysUnprocessed(store().clients.client, () => 0);
-    await expect(store().repository.readPrimes(0, 50)).rejects.toThrow(StoreUnavailableError);
+    const calls = leaveKeysUnprocessed(store().clients.client, () => 0);
+    const failure = await store()
+      .repository.readPrimes(0, 50)
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect(failure).toMatchObject({
+      message: expect.stringMatching(/BatchGetItem on .* left 7 keys unprocessed 9 times in a row/),
+    });
+    // The first answer, then eight retries that each brought nothing.
+    expect(calls()).toBe(9);
   });
 });
