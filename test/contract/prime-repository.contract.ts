@@ -92,6 +92,27 @@ export function describePrimeRepositoryContract(
       expect((await store.reach()).count).toBe(10);
     });
 
+    it('refuses a run that descends where it crosses a chunk boundary, and writes none of it', async () => {
+      const run = Float64Array.from([
+        ...PRIMES.slice(0, CHUNK),
+        PRIMES[3],
+        ...PRIMES.slice(CHUNK, 12),
+      ]);
+      await expect(store.appendPrimes(0, run)).rejects.toThrow();
+      expect(await store.reach()).toEqual({ count: 0, lastPrime: 0 });
+    });
+
+    it('refuses a malformed run even where it overlaps what is stored', async () => {
+      await store.appendPrimes(0, PRIMES.slice(0, 10));
+      // Within the stored positions only, then reaching one past them: neither is ascending.
+      const within = Float64Array.from([PRIMES[5], PRIMES[4], PRIMES[6]]);
+      await expect(store.appendPrimes(4, within)).rejects.toThrow();
+      const across = Float64Array.from([PRIMES[9], PRIMES[8], PRIMES[10]]);
+      await expect(store.appendPrimes(8, across)).rejects.toThrow();
+      expect(await store.reach()).toEqual({ count: 10, lastPrime: PRIMES[9] });
+      expect(await store.readPrimes(0, 10)).toEqual(storedPrimes(PRIMES.slice(0, 10)));
+    });
+
     it('answers a read past the stored prefix with where the prefix ends', async () => {
       await store.appendPrimes(0, PRIMES.slice(0, 10));
       const end = beyondStore({ count: 10, lastPrime: PRIMES[9] });

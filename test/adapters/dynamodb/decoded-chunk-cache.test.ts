@@ -23,6 +23,7 @@ describe('DecodedChunkCache', () => {
     const longer = chunk(9);
     cache.keep(0, longer);
     cache.keep(0, chunk(6));
+    cache.keep(0, chunk(9));
     expect(cache.take(0, 9)).toBe(longer);
     expect(cache.usage()).toMatchObject({ chunks: 1, bytes: 72 });
   });
@@ -43,6 +44,25 @@ describe('DecodedChunkCache', () => {
     expect(cache.holds(0, 1)).toBe(false);
   });
 
+  it('fills up to its bound exactly', () => {
+    const cache = new DecodedChunkCache(240);
+    for (const index of [0, 1, 2]) cache.keep(index, chunk(10));
+    expect([0, 1, 2].map((index) => cache.holds(index, 10))).toEqual([true, true, true]);
+    expect(cache.usage()).toMatchObject({ chunks: 3, bytes: 240 });
+    const one = new DecodedChunkCache(80);
+    one.keep(0, chunk(10));
+    expect(one.usage()).toMatchObject({ chunks: 1, bytes: 80 });
+  });
+
+  it('passes over a chunk larger than its bound, keeping the others', () => {
+    const cache = new DecodedChunkCache(100);
+    cache.keep(0, chunk(5));
+    cache.keep(1, chunk(20));
+    expect(cache.holds(0, 5)).toBe(true);
+    expect(cache.holds(1, 1)).toBe(false);
+    expect(cache.usage()).toMatchObject({ chunks: 1, bytes: 40 });
+  });
+
   it('keeps nothing larger than its bound, and nothing at all with a bound of 0', () => {
     const small = new DecodedChunkCache(100);
     small.keep(0, chunk(20));
@@ -54,7 +74,10 @@ describe('DecodedChunkCache', () => {
   });
 
   it('refuses a bound that is not a whole number of bytes', () => {
-    expect(() => new DecodedChunkCache(-1)).toThrow(RangeError);
-    expect(() => new DecodedChunkCache(1.5)).toThrow(RangeError);
+    for (const bound of [-1, 1.5, Number.NaN]) {
+      expect(() => new DecodedChunkCache(bound)).toThrow(
+        new RangeError('the chunk cache bound must be a whole number of bytes >= 0'),
+      );
+    }
   });
 });
