@@ -55,41 +55,58 @@ describe('DynamoDbPrimeRepository capacity units', () => {
     ]);
   });
 
-  it('counts the units of a refused conditional write', async () => {
-    const primes = firstPrimes(30);
-    // A writer that saw the store empty, then stalled before its first write...
-    const clients = makeLocalDynamoDbClients(engine().endpoint);
-    let resume = (): void => undefined;
-    const stalled = new Promise<void>((resolve) => (resume = resolve));
-    let stalledAtWrite = (): void => undefined;
-    const atWrite = new Promise<void>((resolve) => (stalledAtWrite = resolve));
-    clients.client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'PutItemCommand') {
-          stalledAtWrite();
-          await stalled;
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'stallWrites' },
-    );
-    const late = new DynamoDbPrimeRepository(clients.documentClient, store().tableName, {
-      chunkCapacity: 7,
-    });
-    try {
-      const lateAppend = late.appendPrimes(0, primes);
-      await atWrite;
-      // ...while another wrote it all: every write of the late one is refused, and still billed.
-      await store().repository.appendPrimes(0, primes);
-      resume();
-      await lateAppend;
-      const { consumed } = await late.describe();
-      expect(consumed.writeUnits).toBeGreaterThanOrEqual(5 + 1 + 1);
-      expect(await late.readPrimes(0, 30)).toEqual(storedPrimes(primes));
-    } finally {
-      clients.destroy();
-    }
-  });
+  // Chunks of 7 primes take under 1 KB; chunks of 2,000 (below 2e4, one byte a gap) just over
+  // 2 KB, where a few bytes more or less in the estimate would change the units billed.
+  it.each([
+    [7, 30],
+    [2_000, 5_000],
+  ])(
+    'counts the units of a refused conditional write as those of the write that won (chunks of %p)',
+    async (chunkCapacity, count) => {
+      const primes = sievedPrimes(count);
+      const winner = new DynamoDbPrimeRepository(
+        store().clients.documentClient,
+        store().tableName,
+        {
+          chunkCapacity,
+        },
+      );
+      // A writer that saw the store empty, then stalled before its first write...
+      const clients = makeLocalDynamoDbClients(engine().endpoint);
+      let resume = (): void => undefined;
+      const stalled = new Promise<void>((resolve) => (resume = resolve));
+      let stalledAtWrite = (): void => undefined;
+      const atWrite = new Promise<void>((resolve) => (stalledAtWrite = resolve));
+      clients.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'PutItemCommand') {
+            stalledAtWrite();
+            await stalled;
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'stallWrites' },
+      );
+      const late = new DynamoDbPrimeRepository(clients.documentClient, store().tableName, {
+        chunkCapacity,
+      });
+      try {
+        const lateAppend = late.appendPrimes(0, primes);
+        await atWrite;
+        // ...while another wrote it all: every write of the late one is refused, and still billed,
+        // as DynamoDB billed the same items to the writer that stored them.
+        await winner.appendPrimes(0, primes);
+        resume();
+        await lateAppend;
+        const won = (await winner.describe()).consumed.writeUnits;
+        expect(won).toBeGreaterThanOrEqual(1 + Math.ceil(count / chunkCapacity) + 1);
+        expect((await late.describe()).consumed.writeUnits).toBe(won);
+        expect(await late.readPrimes(0, count)).toEqual(storedPrimes(primes));
+      } finally {
+        clients.destroy();
+      }
+    },
+  );
 
   it('stays within the design targets per million primes at the default chunk capacity', async () => {
     const repository = await store().reopen({});
