@@ -15,11 +15,10 @@ async function storeTampered(
   count: bigint,
   changes: Record<string, AttributeValue | undefined>,
 ): Promise<void> {
-  const item: Record<string, AttributeValue> = { ...countItemOf(question, count) };
-  for (const [name, value] of Object.entries(changes)) {
-    if (value === undefined) delete item[name];
-    else item[name] = value;
-  }
+  const attributes = Object.entries({ ...countItemOf(question, count), ...changes });
+  const item = Object.fromEntries(
+    attributes.filter((entry): entry is [string, AttributeValue] => entry[1] !== undefined),
+  );
   await store().clients.client.send(
     new PutItemCommand({ TableName: store().tableName, Item: item }),
   );
