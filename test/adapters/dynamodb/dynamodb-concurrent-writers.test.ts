@@ -36,28 +36,32 @@ describe('DynamoDbPrimeRepository with racing writers', () => {
     expect(await rawItem(store(), -1)).toMatchObject({ count: 20 });
   });
 
-  it('reads a chunk that another writer stores while the read is under way', async () => {
-    await store().repository.appendPrimes(0, PRIMES.slice(0, 7));
-    const reader = store().repository;
-    const writer = await store().reopen();
-    // The reader's consistent look at chunk 1 finds nothing; the writer then stores it (and
-    // raises the hint) before the reader goes on to find where the store ends.
-    let raced = false;
-    store().clients.client.middlewareStack.add(
-      (next) => async (args) => {
-        const input = args.input as { Key?: { index: number }; ConsistentRead?: boolean };
-        const result = await next(args);
-        if (!raced && input.Key?.index === 1 && input.ConsistentRead) {
-          raced = true;
-          await writer.appendPrimes(7, PRIMES.slice(7, 12));
-        }
-        return result;
-      },
-      { step: 'initialize', name: 'raceAWriter' },
-    );
-    expect(await reader.readPrimes(0, 10)).toEqual(storedPrimes(PRIMES.slice(0, 10)));
-    expect(raced).toBe(true);
-  });
+  // Past the read's end, or exactly to it: either way the range is stored when the read ends.
+  it.each([12, 10])(
+    'reads a chunk that another writer stores while the read is under way (to %p)',
+    async (end) => {
+      await store().repository.appendPrimes(0, PRIMES.slice(0, 7));
+      const reader = store().repository;
+      const writer = await store().reopen();
+      // The reader's consistent look at chunk 1 finds nothing; the writer then stores it (and
+      // raises the hint) before the reader goes on to find where the store ends.
+      let raced = false;
+      store().clients.client.middlewareStack.add(
+        (next) => async (args) => {
+          const input = args.input as { Key?: { index: number }; ConsistentRead?: boolean };
+          const result = await next(args);
+          if (!raced && input.Key?.index === 1 && input.ConsistentRead) {
+            raced = true;
+            await writer.appendPrimes(7, PRIMES.slice(7, end));
+          }
+          return result;
+        },
+        { step: 'initialize', name: 'raceAWriter' },
+      );
+      expect(await reader.readPrimes(0, 10)).toEqual(storedPrimes(PRIMES.slice(0, 10)));
+      expect(raced).toBe(true);
+    },
+  );
 
   it('ends whole after many rounds of writers of random lengths from several processes', async () => {
     const writers = [
