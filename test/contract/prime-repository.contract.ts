@@ -185,7 +185,10 @@ export function describePrimeRepositoryContract(
       expect(await other.reach()).toEqual({ count: 40, lastPrime: PRIMES[39] });
       expect(await other.readPrimes(13, 40)).toEqual(storedPrimes(PRIMES.slice(13, 40)));
       await other.appendPrimes(40, PRIMES.slice(40, 50));
-      expect(await store.reach()).toEqual({ count: 50, lastPrime: PRIMES[49] });
+      // This one last saw the store end at 40: it goes on from where the other one ended.
+      await store.appendPrimes(50, PRIMES.slice(50, 55));
+      expect(await store.reach()).toEqual({ count: 55, lastPrime: PRIMES[54] });
+      expect(await other.readPrimes(0, 55)).toEqual(storedPrimes(PRIMES.slice(0, 55)));
     });
 
     it('describes how far it reaches and what it has consumed', async () => {

@@ -84,7 +84,45 @@ describe('DynamoDbPrimeRepository layout', () => {
     const writes = commands.filter((c) => c.name === 'PutItem');
     expect(reads.flatMap(chunkKeysOf)).toEqual([2]);
     expect(writes.flatMap(chunkKeysOf)).toEqual([2, 3]);
-    expect(await store().repository.readPrimes(0, 23)).toEqual(storedPrimes(PRIMES.slice(0, 23)));
+    // Besides the chunks, the meta item is read once, and never created: it exists already. The
+    // extension ends chunk 2 first, then starts chunk 3, raising the hint after each.
+    expect(commands.map((c) => [c.name, ...chunkKeysOf(c)])).toEqual([
+      ['GetItem'],
+      ['BatchGetItem', 2],
+      ['PutItem', 2],
+      ['UpdateItem'],
+      ['PutItem', 3],
+      ['UpdateItem'],
+    ]);
+    // The next append builds on the end this one wrote: no read at all.
+    commands.splice(0);
+    await store().repository.appendPrimes(23, PRIMES.slice(23, 26));
+    expect(commands.map((c) => [c.name, ...chunkKeysOf(c)])).toEqual([
+      ['PutItem', 3],
+      ['UpdateItem'],
+    ]);
+    expect(await store().repository.readPrimes(0, 26)).toEqual(storedPrimes(PRIMES.slice(0, 26)));
+  });
+
+  it('reads back what it wrote to a fresh table without reading the meta item again', async () => {
+    const commands = recordCommands(store().clients.client);
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 10));
+    commands.splice(0);
+    const uncached = new DynamoDbPrimeRepository(
+      store().clients.documentClient,
+      store().tableName,
+      {
+        chunkCapacity: 7,
+        chunkCacheBytes: 0,
+      },
+    );
+    await uncached.appendPrimes(0, PRIMES.slice(0, 12));
+    commands.splice(0);
+    expect(await uncached.readPrimes(0, 12)).toEqual(storedPrimes(PRIMES.slice(0, 12)));
+    expect(commands.map((c) => [c.name, ...chunkKeysOf(c)])).toEqual([
+      ['GetItem', 1],
+      ['BatchGetItem', 0],
+    ]);
   });
 
   it('reads by key only, and asks every call for the capacity it consumed', async () => {
