@@ -226,4 +226,24 @@ describe('DynamoDbPrimeRepository layout', () => {
     expect(await rawItem(store(), 1)).toBeUndefined();
     expect(await store().repository.reach()).toEqual({ count: 7, lastPrime: PRIMES[6] });
   });
+
+  it('reads chunks of 100,000 in batches of 10, about the 1 MB one BatchGetItem answers', async () => {
+    // The store checks that a run ascends by even gaps, not that it holds primes: odd numbers make
+    // a run of any length at no cost, here eleven full chunks and one more number.
+    const run = Float64Array.from({ length: 11 * 100_000 + 1 }, (_, i) => 3 + 2 * i);
+    const writer = await store().reopen({ chunkCapacity: 100_000 });
+    await writer.appendPrimes(0, run);
+    const commands = recordCommands(store().clients.client);
+    const reader = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
+      chunkCapacity: 100_000,
+      chunkCacheBytes: 0,
+    });
+    const read = await reader.readPrimes(0, run.length);
+    // Compared byte for byte: jest's deep equality takes seconds over a million numbers.
+    expect(read.stored && Buffer.from(read.primes.buffer).equals(Buffer.from(run.buffer))).toBe(
+      true,
+    );
+    const batches = commands.filter((command) => command.name === 'BatchGetItem');
+    expect(batches.map((command) => chunkKeysOf(command).length)).toEqual([10, 1]);
+  });
 });
