@@ -83,11 +83,11 @@ export class ChunkTable {
   }
 
   /**
-   * Puts a chunk unless the table already holds that chunk with as many primes or more. Returns
-   * false when the condition refused the put: a chunk's bytes depend only on its index and count,
-   * so the stored chunk then holds everything this one would have, and the write is a no-op.
+   * Puts a chunk unless the table already holds that chunk with as many primes or more. A refused
+   * put is no failure: a chunk's bytes depend only on its index and count, so the stored chunk
+   * then holds everything this one would have, and the write is a no-op.
    */
-  async putChunkIfLonger(item: ChunkItem): Promise<boolean> {
+  async putChunkIfLonger(item: ChunkItem): Promise<void> {
     try {
       const output = await this.client.send(
         new PutCommand({
@@ -101,11 +101,9 @@ export class ChunkTable {
         }),
       );
       this.meter.write(output.ConsumedCapacity);
-      return true;
     } catch (error) {
       if (!isConditionRefused(error)) throw this.unavailable('PutItem', error);
       this.meter.refusedWrite(chunkItemBytes(item));
-      return false;
     }
   }
 

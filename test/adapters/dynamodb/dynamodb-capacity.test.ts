@@ -30,6 +30,22 @@ describe('DynamoDbPrimeRepository capacity units', () => {
     expect(consumed.readUnits).toBeGreaterThan(0);
   });
 
+  it('counts nothing for answers that report no consumed capacity', async () => {
+    // An engine that meters nothing: every answer comes back without ConsumedCapacity.
+    store().clients.client.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        delete (result.output as { ConsumedCapacity?: unknown }).ConsumedCapacity;
+        return result;
+      },
+      { step: 'initialize', name: 'meterNothing' },
+    );
+    const primes = firstPrimes(20);
+    await store().repository.appendPrimes(0, primes);
+    expect(await store().repository.readPrimes(0, 20)).toEqual(storedPrimes(primes));
+    expect((await store().repository.describe()).consumed).toEqual({ readUnits: 0, writeUnits: 0 });
+  });
+
   it('reads the meta item and the end strongly consistent, the chunks of a range at half the price', async () => {
     const primes = firstPrimes(20);
     await store().repository.appendPrimes(0, primes);
