@@ -126,12 +126,13 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
     if (!(last instanceof Float64Array)) return beyondStore(last);
 
     const primes = new Float64Array(toPosition - fromPosition);
-    let previous = { index: -1, last: -Infinity };
+    // Chunks are placed by growing index, each right after the one placed before it.
+    let previousLast = -Infinity;
     const place = (index: number, chunk: Float64Array): void => {
-      if (previous.index === index - 1 && chunk[0] <= previous.last) {
-        throw new StoreCorruptError(index, `first ${chunk[0]} does not follow ${previous.last}`);
+      if (chunk[0] <= previousLast) {
+        throw new StoreCorruptError(index, `first ${chunk[0]} does not follow ${previousLast}`);
       }
-      previous = { index, last: chunk[chunk.length - 1] };
+      previousLast = chunk[chunk.length - 1];
       const start = index * capacity;
       const from = Math.max(fromPosition, start) - start;
       const to = Math.min(toPosition, start + chunk.length) - start;
@@ -145,9 +146,10 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
         place(index++, kept);
         continue;
       }
+      // Up to the next chunk kept meanwhile; not this one, which `take` has just missed.
       const indexes: number[] = [];
       for (; index < lastChunk && indexes.length < this.readBatchSize; index++) {
-        if (indexes.length > 0 && this.cache.holds(index, capacity)) break;
+        if (this.cache.holds(index, capacity)) break;
         indexes.push(index);
       }
       const items = await this.table.batchGet(indexes, false);

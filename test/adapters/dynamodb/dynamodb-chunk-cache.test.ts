@@ -109,6 +109,21 @@ describe('DynamoDbPrimeRepository keeping decoded chunks', () => {
     expect(commands.some((command) => command.name === 'PutItem')).toBe(false);
   });
 
+  it('fetches only the chunks of a range it does not keep, when kept ones lie within it', async () => {
+    await store().repository.appendPrimes(0, PRIMES.slice(0, 1_000));
+    const commands = recordCommands(store().clients.client);
+    const keeping = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
+      chunkCapacity: CHUNK,
+    });
+    expect(await keeping.readPrimes(700, 1_000)).toEqual(storedPrimes(PRIMES.slice(700, 1_000)));
+    commands.splice(0);
+    // Chunks 7 to 9 are kept: the batch stops before them, and they are placed from memory.
+    expect(await keeping.readPrimes(0, 1_000)).toEqual(storedPrimes(PRIMES.slice(0, 1_000)));
+    expect(reads(commands).flatMap((command) => chunkKeysRead(command))).toEqual([
+      0, 1, 2, 3, 4, 5, 6,
+    ]);
+  });
+
   it('reads every chunk from the table when told to keep none', async () => {
     await store().repository.appendPrimes(0, PRIMES.slice(0, 300));
     const { documentClient } = store().clients;
