@@ -54,11 +54,13 @@ export function decodeCountItem(
     if (text === undefined || !/^\d{1,38}$/.test(text)) throw corrupt(`${name} is not a count`);
     return BigInt(text);
   };
-  if (whole('formatVersion') !== BigInt(COUNT_FORMAT_VERSION)) {
-    throw corrupt(`format version ${item.formatVersion?.N} is not ${COUNT_FORMAT_VERSION}`);
+  const formatVersion = whole('formatVersion');
+  if (formatVersion !== BigInt(COUNT_FORMAT_VERSION)) {
+    throw corrupt(`format version ${formatVersion} is not ${COUNT_FORMAT_VERSION}`);
   }
-  if (whole('from') !== question.from || whole('to') !== question.to) {
-    throw corrupt(`it holds the count of [${item.from?.N}, ${item.to?.N}]`);
+  const [from, to] = [whole('from'), whole('to')];
+  if (from !== question.from || to !== question.to) {
+    throw corrupt(`it holds the count of [${from}, ${to}]`);
   }
   const count = whole('count');
   if (count > question.to - question.from + 1n) throw corrupt(`${count} exceeds its window`);
