@@ -53,7 +53,7 @@ describe('StoredPositions', () => {
     [1_000, 100],
     [1_001, 100],
     [2_999, 500],
-    [300, 1],
+    [120, 1],
   ])(
     'finds the first stored prime >= each value in a store of %d primes in chunks of %d',
     async (count, chunkCapacity) => {
@@ -90,7 +90,11 @@ describe('StoredPositions', () => {
     const partial = { count: 700, lastPrime: REFERENCE[699] };
     const wrong: Array<[number, number]> = [];
     for (const reach of [await store.reach(), partial]) {
-      for (let value = 0; value <= REFERENCE[999] + 50; value += value < 100 ? 1 : 7) {
+      const values = [reach.lastPrime - 1, reach.lastPrime, reach.lastPrime + 1];
+      for (let value = 0; value <= REFERENCE[999] + 50; value += value < 100 ? 1 : 19) {
+        values.push(value);
+      }
+      for (const value of values) {
         const below = await new StoredPositions(store).countBelow(value, reach);
         if (below !== referenceCountBelow(value, reach.count)) wrong.push([value, below]);
       }

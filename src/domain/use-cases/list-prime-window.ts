@@ -49,6 +49,8 @@ export class ListPrimeWindow {
       const stored = await this.fromStore(from, to, page, deadline);
       if (stored) return stored;
     }
+    // A position cursor left here names a window the store did not hold: it made none such, and
+    // never shrinks, so the value cursor's check refuses it.
     const after = page.cursor === undefined ? undefined : decodeValueCursor(page.cursor, from, to);
     const start = after === undefined ? from : after + 1n;
     const shouldStop = stopAtDeadline(this.clock, deadline, 'the page of primes');
@@ -67,8 +69,6 @@ export class ListPrimeWindow {
     deadline: number,
   ): Promise<PrimeWindowPage | undefined> {
     if (to > BigInt(this.limits.maxValue) || !(await this.listPrimes.holdsUpTo(Number(to)))) {
-      // Position cursors are made only for windows the store held, and it never shrinks.
-      if (page.cursor !== undefined) decodeValueCursor(page.cursor, from, to);
       return undefined;
     }
     const range = ValueRange.of(Number(from), Number(to), this.limits);

@@ -58,7 +58,8 @@ export class StoredPositions {
 
   /** How many stored primes are below `value`; the store must reach at least value - 1. */
   async countBelow(value: number, reach: StoreReach): Promise<number> {
-    if (reach.count === 0 || value <= 2) return 0;
+    // An empty store's last prime is 0: past 2, the next line answers its 0 primes.
+    if (value <= 2) return 0;
     if (value > reach.lastPrime) return reach.count;
     return (await this.firstAtOrAbove(value, reach)).position;
   }
@@ -71,7 +72,7 @@ export class StoredPositions {
     let low = 0;
     let high = Math.floor((reach.count - 1) / chunk);
     let probe = Math.min(high, Math.max(0, Math.floor(estimate / chunk)));
-    for (let reads = 1; ; reads++) {
+    for (let firstRead = true; ; firstRead = false) {
       const start = probe * chunk;
       const primes = storedWithin(
         await this.repository.readPrimes(start, Math.min(start + chunk, reach.count)),
@@ -86,8 +87,9 @@ export class StoredPositions {
       if (holdsFirstAtOrAbove) high = probe;
       else low = probe + 1;
       // The estimate is rarely off by more than one chunk: try the neighbour before bisecting.
-      const tryNeighbour = reads === 1 && neighbour >= low && neighbour <= high;
-      probe = tryNeighbour ? neighbour : Math.floor((low + high) / 2);
+      // The neighbour lies in [low, high]: a chunk that holds value is left only when one lies
+      // below it, and one that ends below value is never the last (value <= its last prime).
+      probe = firstRead ? neighbour : Math.floor((low + high) / 2);
     }
   }
 }
