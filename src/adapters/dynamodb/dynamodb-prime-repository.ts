@@ -175,7 +175,7 @@ export class DynamoDbPrimeRepository implements PrimeRepository {
       checkPrimeRun(primes);
       return;
     }
-    if (held > 0) checkPrimeRun(primes.subarray(0, held + 1));
+    checkPrimeRun(primes.subarray(0, held + 1));
     const fresh = primes.subarray(held);
     // Every item is encoded, and so checked, before the first write: a bad run writes nothing.
     const { items, tail } = this.chunkItemsAfter(end, fresh);

@@ -7,7 +7,7 @@ export async function runBounded<T, R>(
   limit: number,
   task: (element: T) => Promise<R>,
 ): Promise<R[]> {
-  const results = new Array<R>(elements.length);
+  const results: R[] = [];
   let next = 0;
   let failure: { error: unknown } | undefined;
   const worker = async (): Promise<void> => {
