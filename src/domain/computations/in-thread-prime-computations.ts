@@ -37,7 +37,8 @@ function testedPrimesInWindow(
 ): BigUint64Array {
   const poll = deadlinePoll(shouldStop, 'the primes of the window');
   const found: bigint[] = [];
-  let prime = nextPrime(from - 1n, isPrimeU64);
+  // The smallest prime >= from: after from - 1, or 2 itself for a window from 0.
+  let prime = from === 0n ? 2n : nextPrime(from - 1n, isPrimeU64);
   while (prime !== undefined && prime <= to && found.length < limit) {
     found.push(prime);
     if (found.length % 64 === 0) poll();

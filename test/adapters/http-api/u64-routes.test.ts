@@ -180,6 +180,18 @@ describe('the 64-bit routes', () => {
     );
   });
 
+  it('lists a window from 0 to any large value from 2 on, whichever way the page is found', async () => {
+    // A short page of a high window is found by testing numbers one by one from its start, a
+    // long one by sieving: both must start the window from 0 at 2.
+    for (const to of [U64_MAX, 2n ** 41n, 10n ** 16n]) {
+      for (const limit of [3, 30]) {
+        const answer = await call(api, `/primes?to=${to}&limit=${limit}`);
+        expect(answer.status).toBe(200);
+        expect((answer.json as { primes: number[] }).primes).toEqual(PRIMES.slice(0, limit));
+      }
+    }
+  });
+
   it('writes a window across 2^53 as numbers below it and digit strings above', async () => {
     const lo = TWO_53 - 300;
     const width = 600;
