@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
-import { etag } from 'hono/etag';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { matchedRoutes } from 'hono/route';
 import { InvalidParameterError } from '../../domain/errors/invalid-parameter-error';
@@ -140,9 +140,17 @@ function publicReads(): MiddlewareHandler {
 
 /**
  * Computed outside the compression, so that each coding has its own strong validator (gzip
- * output is the same bytes for the same input); errors and 304s carry none.
+ * output is the same bytes for the same input); errors and 304s carry none. A 304 keeps the
+ * CORS headers of the answer it stands for: a browser that revalidates a cross-origin answer
+ * reads the 304 itself, and refuses it without them.
  */
-const strongEtag = etag();
+const strongEtag = etag({
+  retainedHeaders: [
+    ...RETAINED_304_HEADERS,
+    'access-control-allow-origin',
+    'access-control-expose-headers',
+  ],
+});
 
 /**
  * Hono answers HEAD with its GET route; the service answers GET only, as API Gateway's routes

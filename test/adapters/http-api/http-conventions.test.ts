@@ -59,6 +59,13 @@ describe('ETags', () => {
     const again = await call(app, '/primes/nth/100', { headers: { 'if-none-match': tag } });
     expect([again.status, again.body, again.headers.etag]).toEqual([304, '', tag]);
     expect(again.headers['cache-control']).toBe('public, max-age=86400, immutable');
+    // A browser revalidating across origins reads this 304, and needs it allowed as the 200 was.
+    const crossOrigin = await call(app, '/primes/nth/100', {
+      headers: { 'if-none-match': tag, origin: 'https://docs.example' },
+    });
+    expect(crossOrigin.status).toBe(304);
+    expect(crossOrigin.headers['access-control-allow-origin']).toBe('*');
+    expect(crossOrigin.headers['access-control-expose-headers']).toMatch(/ETag/);
     // Another answer has another tag, so the old one does not match it.
     const other = await call(app, '/primes/nth/101', { headers: { 'if-none-match': tag } });
     expect(other.status).toBe(200);
