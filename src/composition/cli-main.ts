@@ -39,7 +39,9 @@ async function main(argv: readonly string[]): Promise<number> {
       stderr: process.stderr,
     });
   } finally {
-    if (opened) await (await opened).close();
+    // A root that failed to open has nothing to close, and runCli has reported its failure.
+    const openedRoot = await opened?.catch(() => undefined);
+    await openedRoot?.close();
   }
 }
 

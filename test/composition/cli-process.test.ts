@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { firstPrimes } from '../support/reference-primes';
@@ -113,6 +113,15 @@ describe('the primes command', () => {
     const remote = await run(['store'], { DYNAMODB_ENDPOINT: 'https://dynamodb.example.com' });
     expect(remote.code).toBe(2);
     expect(remote.stderr).toMatch(/DYNAMODB_ENDPOINT/);
+  });
+
+  it('reports a store it cannot open once, and exits 1', async () => {
+    const notAFolder = path.join(dataDir, 'a-file');
+    writeFileSync(notAFolder, '');
+    const failed = await run(['nth', '100'], { PRIMES_DATA_DIR: notAFolder });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr.trim().split('\n')).toEqual([expect.stringMatching(/ENOTDIR/)]);
   });
 
   it('serves the HTTP API and finds its store kept after a restart', async () => {
