@@ -1,12 +1,16 @@
 import { storedPrimes } from '../../../src/ports/prime-repository';
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensurePrimesTable } from '../../../src/adapters/dynamodb/create-primes-table';
+import dynalite from 'dynalite';
+import {
+  createPrimesTable,
+  ensurePrimesTable,
+} from '../../../src/adapters/dynamodb/create-primes-table';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynamodb-clients';
 import { startEmbeddedDynalite } from '../../../src/composition/engines/embedded-dynalite';
@@ -52,6 +56,45 @@ describe('the prime table and the engines of the development and test roots', ()
         clients.destroy();
         await engine.close();
       }
+    }
+  });
+
+  it('waits until the table is ACTIVE, whoever created it, and passes on other failures', async () => {
+    // Tables stay CREATING for a while here, as they do on DynamoDB.
+    const server = dynalite({ createTableMs: 300 });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const clients = makeLocalDynamoDbClients(`http://127.0.0.1:${port}`);
+    const status = async (name: string) =>
+      (await clients.client.send(new DescribeTableCommand({ TableName: name }))).Table?.TableStatus;
+    try {
+      await createPrimesTable(clients.client, 'primes');
+      expect(await status('primes')).toBe('ACTIVE');
+      // Another process has just created this one: it exists, and is not ACTIVE yet.
+      await clients.client.send(
+        new CreateTableCommand({
+          TableName: 'theirs',
+          AttributeDefinitions: [{ AttributeName: 'index', AttributeType: 'N' }],
+          KeySchema: [{ AttributeName: 'index', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
+      );
+      expect(await status('theirs')).toBe('CREATING');
+      await ensurePrimesTable(clients.client, 'theirs');
+      expect(await status('theirs')).toBe('ACTIVE');
+
+      clients.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'CreateTableCommand') throw new Error('access denied');
+          return next(args);
+        },
+        { step: 'initialize', name: 'refuseCreateTable' },
+      );
+      await expect(ensurePrimesTable(clients.client, 'others')).rejects.toThrow('access denied');
+    } finally {
+      clients.destroy();
+      server.close();
     }
   });
 
