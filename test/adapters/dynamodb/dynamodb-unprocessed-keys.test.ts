@@ -49,6 +49,26 @@ function leaveKeysUnprocessed(
   return () => calls;
 }
 
+/**
+ * Records the backoff sleeps between BatchGetItem rounds, in units of the jitter: Math.random is
+ * pinned to JITTER, and a sleep of k * JITTER ms comes back as k. Other timers (the SDK's and
+ * dynalite's, whole milliseconds) are left out, as none is a whole multiple of JITTER.
+ */
+function recordBackoff(): () => number[] {
+  const JITTER = 0.123456789;
+  jest.spyOn(Math, 'random').mockReturnValue(JITTER);
+  const timers = jest.spyOn(global, 'setTimeout');
+  return () =>
+    timers.mock.calls
+      .map(([, ms]) => (ms ?? 0) / JITTER)
+      .filter((units) => units > 0.5 && Math.abs(units - Math.round(units)) < 1e-6)
+      .map(Math.round);
+}
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});
+
 describe('DynamoDbPrimeRepository with unprocessed keys', () => {
   it('reads every chunk although BatchGetItem processes only some keys per call', async () => {
     await store().repository.appendPrimes(0, PRIMES);
@@ -56,6 +76,7 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
 
     expect(await store().repository.readPrimes(0, 400)).toEqual(storedPrimes(PRIMES));
     // A reader that has kept no chunk in memory yet, over the same client.
+    const backoff = recordBackoff();
     const logger = debugLogger();
     const reader = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
       chunkCapacity: 7,
@@ -74,6 +95,9 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
     expect(
       new Set(retries.map(({ fields }) => (fields as { idleRounds: number }).idleRounds)),
     ).toEqual(new Set([0, 1]));
+    // Only a round that brought nothing is followed by a pause: the shortest, about 50 ms.
+    const idle = retries.filter(({ fields }) => (fields as { idleRounds: number }).idleRounds > 0);
+    expect(backoff()).toEqual(idle.map(() => 50));
   });
 
   it('finds the end of the store through unprocessed keys too', async () => {
@@ -91,6 +115,7 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
   it('gives up with StoreUnavailableError when no key is ever processed', async () => {
     await store().repository.appendPrimes(0, PRIMES.slice(0, 50));
     const calls = leaveKeysUnprocessed(store().clients.client, () => 0);
+    const backoff = recordBackoff();
     const failure = await store()
       .repository.readPrimes(0, 50)
       .catch((error: unknown) => error);
@@ -98,7 +123,9 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
     expect(failure).toMatchObject({
       message: expect.stringMatching(/BatchGetItem on .* left 7 keys unprocessed 9 times in a row/),
     });
-    // The first answer, then eight retries that each brought nothing.
+    // The first answer, then eight retries that each brought nothing, after pauses that double
+    // from about 50 ms up to about 1 s (times the jitter).
     expect(calls()).toBe(9);
+    expect(backoff()).toEqual([50, 100, 200, 400, 800, 1_000, 1_000, 1_000]);
   });
 });
