@@ -155,18 +155,23 @@ describe('DynamoDbPrimeRepository corruption', () => {
     expect(await store().repository.readPrimes(0, 9)).toEqual(storedPrimes(PRIMES.slice(0, 9)));
   });
 
-  it.each<[string, () => Promise<void>]>([
-    ['missing', () => deleteItem(store(), 0)],
-    ['short', () => putItem(store(), { ...chunkItemOf(0, PRIMES.slice(0, 5)) })],
-  ])('refuses to find the end when the chunk before the hint is %s', async (_, damage) => {
+  const missingBelowTheHint =
+    /chunk 0 is corrupt: it is missing below the prefix the meta item records \(if it was deleted to repair it, also set the meta item's count to 0 \* chunkCapacity or lower\)/;
+  it.each<[string, () => Promise<void>, RegExp]>([
+    ['missing', () => deleteItem(store(), 0), missingBelowTheHint],
+    [
+      'short',
+      () => putItem(store(), { ...chunkItemOf(0, PRIMES.slice(0, 5)) }),
+      missingBelowTheHint,
+    ],
+    ['corrupt', () => setAttribute(store(), 0, 'crc32', 1), /chunk 0 is corrupt: checksum 1/],
+  ])('refuses to find the end when the chunk before the hint is %s', async (_, damage, reason) => {
     await storeTwentyPrimes();
     await deleteItem(store(), 1);
     await setAttribute(store(), -1, 'count', 10);
     await damage();
     await expect(store().repository.reach()).rejects.toEqual(corruptChunk(0));
-    await expect(store().repository.reach()).rejects.toThrow(
-      /chunk 0 is corrupt: it is missing below the prefix the meta item records \(if it was deleted to repair it, also set the meta item's count to 0 \* chunkCapacity or lower\)/,
-    );
+    await expect(store().repository.reach()).rejects.toThrow(reason);
   });
 
   it.each(['count', 'last', 'chunkCapacity', 'formatVersion'])(
