@@ -67,6 +67,8 @@ describe('CountPrimes', () => {
   it('counts up to the cap, and past it only windows from above 2 at most 2^32 wide', async () => {
     const { countPrimes, computations } = await makeCounter(0, { maxCountedValue: 100_000n });
     expect(await countPrimes.between(0n, 100_000n, Infinity)).toBe(9_592n);
+    // Up to the cap itself, a wide window is still two counts.
+    expect(await countPrimes.between(3n, 100_000n, Infinity)).toBe(9_591n);
     expect(await countPrimes.between(3n, 100_001n, Infinity)).toBe(referenceCount(3n, 100_001n));
     for (const [from, to] of [
       [2n, 100_001n],
@@ -77,7 +79,12 @@ describe('CountPrimes', () => {
       expect([from, to, error]).toEqual([from, to, expect.any(InvalidParameterError)]);
       expect(error).toMatchObject({ field: 'to' });
     }
-    expect(computations.calls).toEqual(['primePi(100000)', 'countPrimesInWindow(3, 100001)']);
+    expect(computations.calls).toEqual([
+      'primePi(100000)',
+      'primePi(2)',
+      'primePi(100000)',
+      'countPrimesInWindow(3, 100001)',
+    ]);
   });
 
   it('takes a window exactly 2^32 wide past the cap, answered from the memory', async () => {
@@ -103,6 +110,14 @@ describe('CountPrimes', () => {
     expect(computations.calls).toEqual([]);
   });
 
+  it('counts a wide window from above 2 as two counts, never as pi(to) alone', async () => {
+    const { countPrimes, computations, memory } = await makeCounter(0);
+    await memory.remember({ from: 0n, to: TWO_32 }, PI_2_32);
+    // pi(999) = 168.
+    expect(await countPrimes.between(1_000n, TWO_32, Infinity)).toBe(PI_2_32 - 168n);
+    expect(computations.calls).toEqual(['primePi(999)']);
+  });
+
   it('asks the memory once for a count it then computes', async () => {
     const { countPrimes, computations, memory } = await makeCounter(0);
     const to = TWO_32 + 15n;
@@ -121,5 +136,15 @@ describe('CountPrimes', () => {
       referenceCount(1_000_000n, 2_000_000n),
     );
     expect(computations.calls).toEqual(['primePi(2000000)']);
+  });
+
+  it('refuses bounds outside [0, 2^64 - 1] before any work, naming each', async () => {
+    const { countPrimes, computations, store } = await makeCounter(0);
+    const refused = (from: bigint, to: bigint) =>
+      countPrimes.between(from, to, Infinity).catch((e: unknown) => e);
+    expect(await refused(-1n, 10n)).toMatchObject({ field: 'from' });
+    expect(await refused(0n, 1n << 64n)).toMatchObject({ field: 'to' });
+    expect(computations.calls).toEqual([]);
+    expect(store.reaches).toBe(0);
   });
 });

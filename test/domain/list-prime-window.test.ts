@@ -1,4 +1,5 @@
 import { InMemoryPrimeRepository } from '../../src/adapters/memory/in-memory-prime-repository';
+import { DeadlineReachedError } from '../../src/domain/errors/deadline-reached-error';
 import { InvalidParameterError } from '../../src/domain/errors/invalid-parameter-error';
 import { ExtendPrimes } from '../../src/domain/use-cases/extend-primes';
 import { ListPrimeWindow } from '../../src/domain/use-cases/list-prime-window';
@@ -23,7 +24,7 @@ async function makeLister(storedCount: number) {
   const window = new ListPrimeWindow(listPrimes, computations, clock, LIMITS);
   const page = (from: number, to: number, limit: number, cursor?: string) =>
     window.page(BigInt(from), BigInt(to), PageRequest.of(limit, cursor, LIMITS), Infinity);
-  return { store, computations, page };
+  return { store, computations, clock, window, page };
 }
 
 type Lister = Awaited<ReturnType<typeof makeLister>>;
@@ -57,6 +58,9 @@ describe('ListPrimeWindow', () => {
 
   it('ends on a page that holds exactly the last primes of the window', async () => {
     const lister = await makeLister(0);
+    // A window of one value, 7,919.
+    const single = await lister.page(7_919, 7_919, 5);
+    expect([Array.from(single.primes, Number), single.next]).toEqual([[7_919], null]);
     // 25 primes up to 100.
     const whole = await lister.page(0, 100, 25);
     expect([Array.from(whole.primes, Number), whole.next]).toEqual([primesBetween(0, 100), null]);
@@ -83,17 +87,30 @@ describe('ListPrimeWindow', () => {
     const after997 = encodePageCursor({ position: 168, after: 997 });
     const resumed = await lister.page(97, 1_000, 3, after97);
     expect(Array.from(resumed.primes, Number)).toEqual([101, 103, 107]);
-    lister.store.reads.length = 0;
-    const reaches = lister.store.reaches;
     for (const [from, to, cursor] of [
       [98, 1_000, after97],
       [100, 997, after997],
     ] as const) {
-      const error = await lister.page(from, to, 3, cursor).catch((e: unknown) => e);
+      // A lister that has not yet seen where the store ends, so that any look would show.
+      const fresh = await makeLister(1_000);
+      const error = await fresh.page(from, to, 3, cursor).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidParameterError);
       expect(error).toMatchObject({ field: 'cursor' });
+      expect([fresh.store.reads, fresh.store.reaches]).toEqual([[], 0]);
     }
-    expect(lister.store.reads).toEqual([]);
-    expect(lister.store.reaches).toBe(reaches);
+  });
+
+  it('refuses bounds outside [0, 2^64 - 1], naming each, and a page with no time left, naming it', async () => {
+    const { window, clock, computations } = await makeLister(0);
+    const request = PageRequest.of(10, undefined, LIMITS);
+    const U64_MAX = (1n << 64n) - 1n;
+    const refused = async (from: bigint, to: bigint, deadline = Infinity) =>
+      window.page(from, to, request, deadline).catch((e: unknown) => e);
+    expect(await refused(-1n, 10n)).toMatchObject({ field: 'from' });
+    expect(await refused(0n, U64_MAX + 1n)).toMatchObject({ field: 'to' });
+    const late = await refused(1_000n, 2_000n, clock.now());
+    expect(late).toBeInstanceOf(DeadlineReachedError);
+    expect((late as Error).message).toContain('the page of primes');
+    expect(computations.calls).toEqual([]);
   });
 });
