@@ -139,6 +139,25 @@ describe('StoredPositions', () => {
     expectChunkReads(store.reads, 20, 3_000);
   });
 
+  it('finds a stored prime that starts a chunk in the chunk the estimate names, with no look below', async () => {
+    const { store, reach } = await storeOf(3_000, 20);
+    const positions = new StoredPositions(store);
+    const wrong: number[] = [];
+    let oneRead = 0;
+    for (let position = 20; position < 3_000; position += 20) {
+      store.reads.length = 0;
+      const prime = REFERENCE[position];
+      const found = await positions.firstAtOrAbove(prime, reach);
+      if (found.position !== position || found.prime !== prime) wrong.push(prime);
+      // The value itself opens the chunk: nothing below it can be the first prime >= value.
+      if (store.reads.length > 2) wrong.push(prime);
+      if (store.reads.length === 1) oneRead++;
+    }
+    expect(wrong).toEqual([]);
+    // Near a chunk's edge the estimate misses by one more often than elsewhere (see above).
+    expect(oneRead).toBeGreaterThan(0.5 * (3_000 / 20 - 1));
+  });
+
   it('bisects where the estimate is many chunks off, rather than walking chunk by chunk', async () => {
     // Chunks of one prime: near 3e5 the estimate of pi misses by up to 31 primes, so 31 chunks.
     const primes = firstPrimes(30_000);

@@ -79,7 +79,7 @@ export class StoredPositions {
         reach,
       );
       const holdsFirstAtOrAbove = primes[primes.length - 1] >= value;
-      if (holdsFirstAtOrAbove && (primes[0] < value || probe === low)) {
+      if (holdsFirstAtOrAbove && (primes[0] <= value || probe === low)) {
         const index = countBelowIn(primes, value);
         return { position: start + index, prime: primes[index] };
       }
