@@ -4,6 +4,7 @@ import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynam
 import { firstPrimes } from '../../support/reference-primes';
 import { debugLogger } from './debug-log';
 import { useDynaliteStore } from './dynalite-fixture';
+import { stallWrites } from './stalled-writes';
 
 const { engine, store } = useDynaliteStore({ chunkCapacity: 7 });
 
@@ -89,20 +90,7 @@ describe('DynamoDbPrimeRepository capacity units', () => {
       );
       // A writer that saw the store empty, then stalled before its first write...
       const clients = makeLocalDynamoDbClients(engine().endpoint);
-      let resume = (): void => undefined;
-      const stalled = new Promise<void>((resolve) => (resume = resolve));
-      let stalledAtWrite = (): void => undefined;
-      const atWrite = new Promise<void>((resolve) => (stalledAtWrite = resolve));
-      clients.client.middlewareStack.add(
-        (next, context) => async (args) => {
-          if (context.commandName === 'PutItemCommand') {
-            stalledAtWrite();
-            await stalled;
-          }
-          return next(args);
-        },
-        { step: 'initialize', name: 'stallWrites' },
-      );
+      const { atWrite, resume } = stallWrites(clients.client);
       const late = new DynamoDbPrimeRepository(clients.documentClient, store().tableName, {
         chunkCapacity,
       });

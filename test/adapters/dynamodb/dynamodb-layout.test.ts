@@ -9,12 +9,14 @@ import { encodePrimeRun } from '../../../src/domain/codec/prime-run-codec';
 import { firstPrimes } from '../../support/reference-primes';
 import { chunkKeysOf, recordCommands } from './command-recorder';
 import { useDynaliteStore } from './dynalite-fixture';
+import { stallWrites } from './stalled-writes';
+import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynamodb-clients';
 import { rawItem, setAttribute } from './raw-items';
 import { ExtendPrimes } from '../../../src/domain/use-cases/extend-primes';
 import { ManualClock } from '../../support/manual-clock';
 
 const PRIMES = firstPrimes(40);
-const { store } = useDynaliteStore({ chunkCapacity: 7 });
+const { engine, store } = useDynaliteStore({ chunkCapacity: 7 });
 
 describe('DynamoDbPrimeRepository layout', () => {
   it('stores chunk k as the primes of positions [7k, 7k + n), gap-coded, with their checks', async () => {
@@ -58,6 +60,27 @@ describe('DynamoDbPrimeRepository layout', () => {
     );
     expect(await rawItem(store(), -1)).toMatchObject({ count: 10, chunkCapacity: 7 });
     expect(await store().repository.readPrimes(0, 10)).toEqual(storedPrimes(PRIMES.slice(0, 10)));
+  });
+
+  it('obeys the layout of a writer that created the table between its look and its first write', async () => {
+    const clients = makeLocalDynamoDbClients(engine().endpoint);
+    const { atWrite, resume } = stallWrites(clients.client);
+    const eight = new DynamoDbPrimeRepository(clients.documentClient, store().tableName, {
+      chunkCapacity: 8,
+    });
+    try {
+      // It found no meta item, and waits to create one...
+      const late = eight.appendPrimes(0, PRIMES.slice(0, 10));
+      await atWrite;
+      // ...while a writer of chunks of 7 creates it and stores its primes.
+      await store().repository.appendPrimes(0, PRIMES.slice(0, 10));
+      resume();
+      await expect(late).rejects.toThrow(StoreLayoutMismatchError);
+      expect(await rawItem(store(), 0)).toMatchObject({ count: 7 });
+      expect(await rawItem(store(), -1)).toMatchObject({ count: 10, chunkCapacity: 7 });
+    } finally {
+      clients.destroy();
+    }
   });
 
   it('lets the first writer of a fresh table fix its chunk capacity', async () => {
