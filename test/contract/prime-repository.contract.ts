@@ -102,6 +102,14 @@ export function describePrimeRepositoryContract(
       expect(await store.reach()).toEqual({ count: 0, lastPrime: 0 });
     });
 
+    it('keeps no hold on the array it was given: the caller may reuse it', async () => {
+      const buffer = PRIMES.slice(0, 10);
+      await store.appendPrimes(0, buffer);
+      buffer.fill(1);
+      await store.appendPrimes(10, PRIMES.slice(10, 12));
+      expect(await store.readPrimes(0, 12)).toEqual(storedPrimes(PRIMES.slice(0, 12)));
+    });
+
     it('refuses a malformed run even where it overlaps what is stored', async () => {
       await store.appendPrimes(0, PRIMES.slice(0, 10));
       // Within the stored positions only, then reaching one past them: neither is ascending.
