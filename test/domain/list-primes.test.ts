@@ -211,6 +211,39 @@ describe('ListPrimes', () => {
     expect(valid.primes[0]).toBe(31);
   });
 
+  it('refuses a cursor whose prime lies outside the range asked, at either end', async () => {
+    const { listPrimes } = makeService();
+    // Stored past every cursor here, so that only the range can refuse one.
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    const range = ValueRange.of(100, 1_000, LIMITS);
+    // Cursors of other ranges: after 97, below from; after 1,009, above to; and below, after
+    // 997 in a range ending at 997, since no page follows a range's last prime.
+    const outside = [
+      encodePageCursor({ position: 25, after: 97 }),
+      encodePageCursor({ position: 169, after: 1_009 }),
+    ];
+    for (const cursor of outside) {
+      await expect(
+        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
+      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+    }
+    const endingAt997 = ValueRange.of(100, 997, LIMITS);
+    await expect(
+      listPrimes.inRange(
+        endingAt997,
+        PageRequest.of(10, encodePageCursor({ position: 168, after: 997 }), LIMITS),
+        NO_DEADLINE,
+      ),
+    ).rejects.toMatchObject({ field: 'cursor' });
+    // A cursor after the range's first value, itself a prime, goes on at the next prime.
+    const inside = await listPrimes.inRange(
+      ValueRange.of(101, 1_000, LIMITS),
+      PageRequest.of(3, encodePageCursor({ position: 26, after: 101 }), LIMITS),
+      NO_DEADLINE,
+    );
+    expect(Array.from(inside.primes)).toEqual(Array.from(REFERENCE.slice(26, 29)));
+  });
+
   it('refuses a cursor past the store, or past what its prime allows, before any work', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(1_000, NO_DEADLINE);
