@@ -14,7 +14,7 @@ import {
   type BadInputService,
 } from './bad-input-service';
 import { BAD_INPUTS, DIRECT_INVOKE_MAX } from './bad-inputs';
-import { errorLogger, type ErrorLogger } from './error-logger';
+import { errorLogger, type ErrorLogger } from '../support/recording-loggers';
 
 /** The deployed shape: one handler for API Gateway HTTP API events and direct invokes. */
 const context = lambdaContext(() => 30_000);

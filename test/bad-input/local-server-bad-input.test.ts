@@ -10,7 +10,7 @@ import {
   type BadInputService,
 } from './bad-input-service';
 import { BAD_INPUTS, type HttpInput } from './bad-inputs';
-import { errorLogger, type ErrorLogger } from './error-logger';
+import { errorLogger, type ErrorLogger } from '../support/recording-loggers';
 
 /** The local server over real sockets, with its default body cap (16 KiB). */
 const ANSWER_WITHIN_MS = 2_000;

@@ -2,7 +2,7 @@ import { beyondStore, storedPrimes } from '../../../src/ports/prime-repository';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynamodb-clients';
 import { firstPrimes } from '../../support/reference-primes';
-import { debugLogger } from './debug-log';
+import { debugLogger } from '../../support/recording-loggers';
 import { useDynaliteStore } from './dynalite-fixture';
 import { stallWrites } from './stalled-writes';
 

@@ -3,7 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
 import { firstPrimes } from '../../support/reference-primes';
-import { debugLogger } from './debug-log';
+import { debugLogger } from '../../support/recording-loggers';
 import { useDynaliteStore } from './dynalite-fixture';
 import { setAttribute } from './raw-items';
 
