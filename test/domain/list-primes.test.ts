@@ -58,6 +58,7 @@ describe('ListPrimes', () => {
   it.each([
     [0, 100, 10_000],
     [0, 100, 7],
+    [0, 29, 9],
     [2, 2, 1],
     [14, 16, 5],
     [1_000, 20_000, 97],
@@ -83,6 +84,35 @@ describe('ListPrimes', () => {
     expect(page.next).toBeNull();
   });
 
+  it('ends the listing at the last prime of a range whose end is not a prime', async () => {
+    const { listPrimes } = makeService();
+    // Stored past 31, so the prime after the page is there to be looked at, and lies past 30.
+    await listPrimes.nth(100, NO_DEADLINE);
+    const page = await listPrimes.inRange(
+      ValueRange.of(0, 30, LIMITS),
+      PageRequest.of(10, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect(Array.from(page.primes)).toEqual(referenceBetween(0, 30));
+    expect(page.next).toBeNull();
+  });
+
+  it.each([
+    ['a page ending below a range end that is not a prime', 0, 30, 10],
+    ['a page larger than the range', 0, 100, 1_000],
+    ['a range past the store that holds no prime', 30, 30, 10],
+  ])('never extends the store past the range for %s', async (_, from, to, limit) => {
+    const { listPrimes, store } = makeService();
+    const page = await listPrimes.inRange(
+      ValueRange.of(from, to, LIMITS),
+      PageRequest.of(limit, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect(Array.from(page.primes)).toEqual(referenceBetween(from, to));
+    expect(page.next).toBeNull();
+    expect((await store.reach()).lastPrime).toBeLessThanOrEqual(to);
+  });
+
   it('extends the store only as far as the page needs', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.inRange(
@@ -106,6 +136,37 @@ describe('ListPrimes', () => {
     expect(listed).toEqual(Array.from(REFERENCE.slice(0, count)));
     expect(store.reads.every(([, to]) => to <= count)).toBe(true);
     expect(store.reaches).toBe(reaches);
+  });
+
+  it('reads no further than the store ends for a page larger than what is left of a range it holds', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    const { count, lastPrime } = await store.reach();
+    store.reads.length = 0;
+    const page = await listPrimes.inRange(
+      ValueRange.of(0, lastPrime, LIMITS),
+      PageRequest.of(5_000, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect(Array.from(page.primes)).toEqual(Array.from(REFERENCE.slice(0, count)));
+    expect(page.next).toBeNull();
+    expect(store.reads).toEqual([[0, count]]);
+  });
+
+  it('starts a range from 2 at the first position without looking 2 up', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    store.reads.length = 0;
+    const page = await listPrimes.inRange(
+      ValueRange.of(2, 1_000, LIMITS),
+      PageRequest.of(10, undefined, LIMITS),
+      NO_DEADLINE,
+    );
+    expect(Array.from(page.primes)).toEqual(Array.from(REFERENCE.slice(0, 10)));
+    expect(store.reads).toEqual([
+      [0, 10],
+      [10, 11],
+    ]);
   });
 
   it('finds a first page by value inside a reach it has seen without looking again', async () => {
@@ -192,7 +253,9 @@ describe('ListPrimes', () => {
     );
     expect(first.next).not.toBeNull();
     const forged = [
-      encodePageCursor({ position: 10, after: 31 }),
+      // 997 is the 168th prime, not the 160th: within what the bounds of pi(997) allow, so only
+      // the store can refuse it.
+      encodePageCursor({ position: 160, after: 997 }),
       encodePageCursor({ position: 9_999_999, after: 29 }),
       'not-a-cursor',
       '',
@@ -244,6 +307,47 @@ describe('ListPrimes', () => {
     expect(Array.from(inside.primes)).toEqual(Array.from(REFERENCE.slice(26, 29)));
   });
 
+  it('refuses a cursor past the end of a range the store holds, reading only inside the store', async () => {
+    const { listPrimes, store } = makeService();
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    const { count, lastPrime } = await store.reach();
+    const range = ValueRange.of(0, lastPrime, LIMITS);
+    // Both after the store's second-to-last prime, within the bounds of its pi: one at the
+    // store's end, which a read inside the store refutes, and one past it.
+    const refused = async (position: number) => {
+      store.reads.length = 0;
+      const cursor = encodePageCursor({ position, after: REFERENCE[count - 2] });
+      await expect(
+        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
+      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+    };
+    await refused(count);
+    expect(store.reads).toEqual([[count - 1, count]]);
+    await refused(count + 50);
+  });
+
+  it('refuses a cursor at or past the end of a listing of the first n, or not matching the store', async () => {
+    const { listPrimes } = makeService();
+    await listPrimes.nth(1_000, NO_DEADLINE);
+    // pi(71) = 20: a cursor after the 20th prime names the last of the first 20, and no page
+    // follows it; position 168 after 997 is genuine, but past the first 100. Position 160 after
+    // 997 lies within the bounds of pi(997), but the store holds 997 at position 167.
+    const refused: [number, number, number][] = [
+      [20, 20, 71],
+      [100, 168, 997],
+      [1_000, 160, 997],
+    ];
+    for (const [count, position, after] of refused) {
+      const cursor = encodePageCursor({ position, after });
+      await expect(
+        listPrimes.first(count, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
+      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+    }
+    const nextToLast = encodePageCursor({ position: 19, after: 67 });
+    const last = await listPrimes.first(20, PageRequest.of(10, nextToLast, LIMITS), NO_DEADLINE);
+    expect([Array.from(last.primes), last.next]).toEqual([[71], null]);
+  });
+
   it('refuses a cursor past the store, or past what its prime allows, before any work', async () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(1_000, NO_DEADLINE);
@@ -275,6 +379,24 @@ describe('ListPrimes', () => {
     expect(await listPrimes.nth(10_000, NO_DEADLINE)).toBe(104_729);
   });
 
+  it('names the field it refuses', async () => {
+    const { listPrimes } = makeService();
+    for (const count of [-1, LIMITS.maxCount + 1]) {
+      await expect(
+        listPrimes.first(count, PageRequest.of(10, undefined, LIMITS), NO_DEADLINE),
+      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'count' });
+    }
+  });
+
+  it('tells whether the store holds every prime up to a value', async () => {
+    const { listPrimes } = makeService();
+    expect(await listPrimes.holdsUpTo(2)).toBe(false);
+    await listPrimes.nth(100, NO_DEADLINE);
+    const last = REFERENCE[99];
+    expect(await listPrimes.holdsUpTo(last)).toBe(true);
+    expect(await listPrimes.holdsUpTo(last + 1)).toBe(false);
+  });
+
   it('validates what it is asked', () => {
     expect(() => ValueRange.of(10, 5, LIMITS)).toThrow(InvalidParameterError);
     expect(() => ValueRange.of(-1, 5, LIMITS)).toThrow(/from/);
@@ -298,6 +420,14 @@ describe('ListPrimes.allUpTo', () => {
     store.reads.length = 0;
     await listPrimes.allUpTo(1_000, NO_DEADLINE);
     expect(store.reads).toHaveLength(1);
+  });
+
+  it('never extends the store past max', async () => {
+    const { listPrimes, store } = makeService();
+    expect(Array.from(await listPrimes.allUpTo(100, NO_DEADLINE))).toEqual(
+      referenceBetween(0, 100),
+    );
+    expect((await store.reach()).lastPrime).toBeLessThanOrEqual(100);
   });
 
   it('refuses max past the limit, naming it', async () => {

@@ -72,8 +72,8 @@ export class ListPrimes {
   async allUpTo(max: number, deadline: number): Promise<Float64Array> {
     requireWholeNumber('max', max, 0, this.limits.maxValue);
     const range = ValueRange.of(0, max, this.limits);
-    if (range.to < 2) return new Float64Array(0);
-    // No more than pi(max) primes: read that many positions, or the store's end first.
+    // No more than pi(max) primes (none below 2): read that many positions, or the store's end
+    // first.
     const mostInRange = Math.floor(primeCountUpperBound(range.to));
     const primes = await this.readOrExtend(0, mostInRange, { upTo: range.to }, deadline);
     return primes.subarray(0, countAtMost(primes, range.to));
@@ -83,8 +83,9 @@ export class ListPrimes {
   async first(count: number, page: PageRequest, deadline: number): Promise<PrimePage> {
     requireWholeNumber('count', count, 0, this.limits.maxCount);
     const cursor = page.cursor === undefined ? undefined : decodePageCursor(page.cursor);
+    // No page follows the count-th prime, so no cursor this listing gave points at or past it.
+    if (cursor && cursor.position >= count) throw invalidCursor();
     const start = cursor?.position ?? 0;
-    if (start > count) throw invalidCursor();
     const end = Math.min(count, start + page.limit);
     const primes = await this.readOrExtend(start, end, {}, deadline, cursor);
     return { primes, next: end < count ? nextCursor(start, primes) : null };
@@ -148,9 +149,7 @@ function nextCursor(start: number, shown: Float64Array): string {
   return encodePageCursor({ position: start + shown.length, after: shown[shown.length - 1] });
 }
 
-/** How many of the ascending `primes` are at most `value`. */
+/** How many of the ascending `primes` are at most `value`: those past it are few, at the end. */
 function countAtMost(primes: Float64Array, value: number): number {
-  let count = primes.length;
-  while (count > 0 && primes[count - 1] > value) count--;
-  return count;
+  return primes.findLastIndex((prime) => prime <= value) + 1;
 }
