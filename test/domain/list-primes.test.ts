@@ -73,27 +73,19 @@ describe('ListPrimes', () => {
     expect(listed).toEqual(referenceBetween(from, to));
   });
 
-  it('ends a page exactly at the range end without an empty extra page', async () => {
+  it.each([
+    [29, 'a prime'],
+    [30, 'not a prime'],
+  ])('ends a full page on the last prime <= %d (%s) with no empty page after it', async (to) => {
     const { listPrimes } = makeService();
-    const page = await listPrimes.inRange(
-      ValueRange.of(0, 29, LIMITS),
-      PageRequest.of(10, undefined, LIMITS),
-      NO_DEADLINE,
-    );
-    expect(Array.from(page.primes)).toEqual(referenceBetween(0, 29));
-    expect(page.next).toBeNull();
-  });
-
-  it('ends the listing at the last prime of a range whose end is not a prime', async () => {
-    const { listPrimes } = makeService();
-    // Stored past 31, so the prime after the page is there to be looked at, and lies past 30.
+    // Stored past 31, so that the prime after the page is there to be looked at.
     await listPrimes.nth(100, NO_DEADLINE);
     const page = await listPrimes.inRange(
-      ValueRange.of(0, 30, LIMITS),
+      ValueRange.of(0, to, LIMITS),
       PageRequest.of(10, undefined, LIMITS),
       NO_DEADLINE,
     );
-    expect(Array.from(page.primes)).toEqual(referenceBetween(0, 30));
+    expect(Array.from(page.primes)).toEqual(referenceBetween(0, to));
     expect(page.next).toBeNull();
   });
 
