@@ -130,6 +130,24 @@ describe('DynamoDbPrimeRepository corruption', () => {
     expect(await store().repository.readPrimes(0, 20)).toEqual(storedPrimes(PRIMES.slice(0, 20)));
   });
 
+  it.each<[string, () => Promise<void>]>([
+    ['missing', () => deleteItem(store(), 1)],
+    ['short', () => putItem(store(), { ...chunkItemOf(1, PRIMES.slice(7, 12)) })],
+  ])(
+    'refuses a range that ends in a chunk %s below the end the later chunks show',
+    async (_, damage) => {
+      await storeTwentyPrimes();
+      await damage();
+      // Chunk 2 still holds the store's end, so the range's last chunk is read a second time,
+      // in case another writer stored it meanwhile, and only then refused: never served short.
+      const fresh = await store().reopen();
+      await expect(fresh.readPrimes(0, 14)).rejects.toEqual(corruptChunk(1));
+      await expect(fresh.readPrimes(7, 14)).rejects.toThrow(
+        /chunk 1 is corrupt: it is missing below the prefix the meta item records/,
+      );
+    },
+  );
+
   it('finds the end at the hole when the hint is lowered only into the deleted chunk', async () => {
     await storeTwentyPrimes();
     await deleteItem(store(), 1);
