@@ -174,9 +174,30 @@ describe('ExtendPrimes', () => {
     expect(await store.readPrimes(0, 10_000)).toEqual(storedPrimes(REFERENCE.slice(0, 10_000)));
   });
 
-  it('does no work when the deadline has already passed', async () => {
+  it.each([
+    [300, 1_000],
+    [301, 5_000],
+  ])(
+    'with %d ms left and saves of 100 ms, starts a save only while twice the slowest ends before the deadline: %d stored',
+    async (left, stored) => {
+      // Saves of 1,000 then 4,000 primes. After the first, 200 ms (twice the slowest) from
+      // now must end before the deadline: with 300 ms left, 100 + 200 is not before it.
+      const { store, clock, extendPrimes } = makeExtender(1_000, 4);
+      store.beforeAppend = () => clock.advance(100);
+      const outcome = await extendPrimes.execute(
+        { count: 10_000 },
+        { deadline: clock.now() + left },
+      );
+      expect([outcome.complete, outcome.reach.count]).toEqual([false, stored]);
+    },
+  );
+
+  it.each([
+    ['has passed', -1],
+    ['is now', 0],
+  ])('does no work when the deadline %s', async (_, left) => {
     const { store, clock, extendPrimes } = makeExtender();
-    const outcome = await extendPrimes.execute({ count: 100 }, { deadline: clock.now() - 1 });
+    const outcome = await extendPrimes.execute({ count: 100 }, { deadline: clock.now() + left });
     expect(outcome).toEqual({ complete: false, reach: { count: 0, lastPrime: 0 }, added: 0 });
     expect(store.appends).toEqual([]);
   });
