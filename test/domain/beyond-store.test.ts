@@ -275,6 +275,22 @@ describe('FindNthPrime', () => {
     expect(computations.calls).toEqual([]);
   });
 
+  it('reads the store for n up to 2^53 - 1 only, and hands a larger n to the computation exactly', async () => {
+    const { useCases, store, computations } = makeService({ limits: { maxNthPrime: 10n ** 16n } });
+    // Computing these would take minutes. What is held here is only the route: which n reach
+    // the store, and that a larger n reaches the computation unrounded; its answer is not read.
+    const asked = jest.spyOn(computations, 'nthPrime').mockResolvedValue(0n);
+    const largestPosition = BigInt(Number.MAX_SAFE_INTEGER);
+    await useCases.findNthPrime.nth(largestPosition, Infinity);
+    expect(store.reads).toEqual([[Number.MAX_SAFE_INTEGER - 1, Number.MAX_SAFE_INTEGER]]);
+    store.reads.length = 0;
+    for (const n of [largestPosition + 1n, 10n ** 16n - 1n]) {
+      await useCases.findNthPrime.nth(n, Infinity);
+      expect(asked).toHaveBeenLastCalledWith(n, expect.any(Function));
+    }
+    expect(store.reads).toEqual([]);
+  });
+
   it('refuses n over its cap, and n = 0', async () => {
     const { useCases } = makeService({ limits: { maxNthPrime: 1_000n } });
     await expectRefused(useCases.findNthPrime.nth(1_001n, Infinity), 'n', '1000');
