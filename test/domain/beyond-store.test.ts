@@ -186,9 +186,10 @@ describe('CountPrimes beyond the store', () => {
       code: 'DEADLINE_REACHED',
     });
     expect(await countMemory.recall({ from: 0n, to })).toBeUndefined();
-    // No time left at all: refused before any work.
+    // No time left at all: refused before any work, saying what was not computed.
     await expect(useCases.countPrimes.between(0n, to, Date.now() - 1)).rejects.toMatchObject({
       code: 'DEADLINE_REACHED',
+      message: expect.stringContaining('before the count was computed'),
     });
   });
 
@@ -225,18 +226,26 @@ describe('ComputedCounts when the memory fails', () => {
     const clock = new ManualClock();
     const computations = new CountingComputations(clock, 60);
     const warnings: object[] = [];
+    const fault = new StoreUnavailableError('PutItem failed');
     const failing = {
       recall: async () => undefined,
       remember: async () => {
-        throw new StoreUnavailableError('PutItem failed');
+        throw fault;
       },
     };
     const counts = new ComputedCounts(computations, failing, clock, {
       ...silentLogger,
-      warn: (fields) => warnings.push(fields),
+      warn: (fields, message) => warnings.push({ ...fields, message }),
     });
     expect(await counts.upTo(100_000n, Infinity)).toBe(BigInt(referenceCount(0, 100_000)));
-    expect(warnings).toEqual([expect.objectContaining({ range: '[0, 100000]' })]);
+    expect(warnings).toEqual([
+      {
+        err: fault,
+        range: '[0, 100000]',
+        tookMs: 60,
+        message: 'could not remember a computed count',
+      },
+    ]);
   });
 
   it('fails when the memory cannot be read, rather than computing as if nothing were kept', async () => {
@@ -412,12 +421,14 @@ describe('NeighbourPrimes', () => {
       await expect(useCases.neighbourPrimes.next(n)).rejects.toMatchObject({
         code: 'NO_SUCH_PRIME',
         field: 'n',
+        message: `n has no prime above it below 2^64 (the largest is ${largest})`,
       });
     }
     for (const n of [0n, 1n, 2n]) {
       await expect(useCases.neighbourPrimes.previous(n)).rejects.toMatchObject({
         code: 'NO_SUCH_PRIME',
         field: 'n',
+        message: 'n has no prime below it (2 is the smallest prime)',
       });
     }
     expect(await useCases.neighbourPrimes.previous(3n)).toBe(2n);
