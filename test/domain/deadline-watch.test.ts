@@ -1,4 +1,3 @@
-import { DeadlineReachedError } from '../../src/domain/errors/deadline-reached-error';
 import { stopAtDeadline } from '../../src/domain/use-cases/deadline-watch';
 import { ManualClock } from '../support/manual-clock';
 
@@ -14,8 +13,11 @@ describe('stopAtDeadline', () => {
 
   it('refuses to start at the deadline, naming what it would have computed', () => {
     const clock = new ManualClock();
-    const start = () => stopAtDeadline(clock, clock.now(), 'the 10-th prime');
-    expect(start).toThrow(DeadlineReachedError);
-    expect(start).toThrow(/before the 10-th prime was computed/);
+    expect(() => stopAtDeadline(clock, clock.now(), 'the 10-th prime')).toThrow(
+      expect.objectContaining({
+        code: 'DEADLINE_REACHED',
+        message: expect.stringContaining('before the 10-th prime was computed'),
+      }),
+    );
   });
 });
