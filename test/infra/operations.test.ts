@@ -51,7 +51,10 @@ describe('the stack as operators run it', () => {
 
     it('refuses a concurrency that is not a whole number of at least 1', () => {
       for (const bad of ['0', '-2', '2.5', 'ten']) {
-        const app = new App({ context: { [CONTEXT.reservedConcurrency]: bad } });
+        const app = new App({
+          outdir: path.join(plain.scratchDir, bad),
+          context: { [CONTEXT.reservedConcurrency]: bad },
+        });
         expect(
           () => new PrimesServiceStack(app, 'Bad', { bundleDir: path.dirname(plain.bundle.file) }),
         ).toThrow(/primes:reservedConcurrency must be a whole number/);

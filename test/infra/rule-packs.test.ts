@@ -1,6 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { RULE_ANSWERS } from '../../infra/rule-answers';
 import { synthesizeStack, type SynthesizedStack } from './synthesized-stack';
 
@@ -40,12 +43,17 @@ describe.each([
 
 describe('the rule packs themselves', () => {
   it('find what a stack leaves unanswered (so that the runs above prove something)', () => {
-    const stack = new Stack(new App(), 'Unanswered');
-    new Topic(stack, 'Topic');
-    const rules = new AwsSolutionsChecks()
-      .validateScope(stack)
-      .violations.map((violation) => violation.ruleName);
-    expect(rules).toContain('AwsSolutions-SNS3');
+    const outdir = mkdtempSync(path.join(tmpdir(), 'primes-rule-packs-'));
+    try {
+      const stack = new Stack(new App({ outdir }), 'Unanswered');
+      new Topic(stack, 'Topic');
+      const rules = new AwsSolutionsChecks()
+        .validateScope(stack)
+        .violations.map((violation) => violation.ruleName);
+      expect(rules).toContain('AwsSolutions-SNS3');
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });
 

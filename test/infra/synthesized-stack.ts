@@ -12,6 +12,8 @@ export interface SynthesizedStack {
   readonly bundle: LambdaBundle;
   /** The files of the function's code asset as the app staged it. */
   readonly assetFiles: readonly string[];
+  /** A folder for other Apps of the test to write to (else each makes its own in /tmp). */
+  readonly scratchDir: string;
   dispose(): void;
 }
 
@@ -41,6 +43,7 @@ export async function synthesizeStack(
     template,
     bundle,
     assetFiles: readdirSync(path.join(outdir, assetDir)).sort(),
+    scratchDir: path.join(workDir, 'scratch'),
     dispose: () => rmSync(workDir, { recursive: true, force: true }),
   };
 }
