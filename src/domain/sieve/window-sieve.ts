@@ -58,6 +58,9 @@ const bitOfResidue = BIT_OF_RESIDUE;
 const carry = CARRY;
 const roundUpDelta = ROUND_UP_DELTA;
 const roundUpIndex = ROUND_UP_INDEX;
+// Read once, not per prime: the global Math is cheap to look up in Node, but slow in a vm
+// context such as jest's, where it made the per-prime loops many times slower.
+const { ceil, clz32, floor } = Math;
 
 export class WindowSieve {
   /** Bytes from the window's first byte to the current segment's first byte. */
@@ -243,7 +246,7 @@ export class WindowSieve {
       let x = words[w] | 0;
       while (x !== 0 && n < out.length) {
         // base + offset by 32-bit halves: the offset is below 2^21, the carry at most 1.
-        const low = baseLow + 120 * w + bitValue[31 - Math.clz32(x & -x)];
+        const low = baseLow + 120 * w + bitValue[31 - clz32(x & -x)];
         const carried = low >= TWO_32 ? 1 : 0;
         halves[2 * n] = low - carried * TWO_32;
         halves[2 * n + 1] = baseHigh + carried;
@@ -271,14 +274,14 @@ function firstMultiple(p: number, top: number, middle: number, bottom: number): 
   let rem = top % p30;
   rem = (rem * 65536 + middle) % p30;
   rem = (rem * 65536 + bottom) % p30;
-  let m = Math.ceil(rem / p);
+  let m = ceil(rem / p);
   const mr = m % 30;
   const j = roundUpIndex[mr];
   m += roundUpDelta[mr];
   const r = p % 30;
   const q = (p - r) / 30;
   const rj = bitOfResidue[r] * 8 + j;
-  return [q * m + (m > 30 ? r : 0) + carry[rj] - Math.floor(rem / 30), rj];
+  return [q * m + (m > 30 ? r : 0) + carry[rj] - floor(rem / 30), rj];
 }
 
 /** floor(sqrt(n)) for 0 <= n < 2^64, exactly. */
