@@ -237,7 +237,7 @@ describe('ComputedCounts when the memory fails', () => {
       ...silentLogger,
       warn: (fields, message) => warnings.push({ ...fields, message }),
     });
-    expect(await counts.upTo(100_000n, Infinity)).toBe(BigInt(referenceCount(0, 100_000)));
+    expect(await counts.upTo(100_000n, Infinity, false)).toBe(BigInt(referenceCount(0, 100_000)));
     expect(warnings).toEqual([
       {
         err: fault,
@@ -262,7 +262,9 @@ describe('ComputedCounts when the memory fails', () => {
       clock,
       silentLogger,
     );
-    await expect(counts.upTo(100_000n, Infinity)).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(counts.upTo(100_000n, Infinity, false)).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
   });
 });
 

@@ -28,14 +28,14 @@ export class ComputedCounts {
   }
 
   /** pi(x). `missed`: the caller has just recalled this question and found nothing. */
-  upTo(x: bigint, deadline: number, missed = false): Promise<bigint> {
+  upTo(x: bigint, deadline: number, missed: boolean): Promise<bigint> {
     return this.recallOrCompute({ from: 0n, to: x }, deadline, missed, (shouldStop) =>
       this.computations.primePi(x, shouldStop),
     );
   }
 
   /** The primes in [from, to], sieved; for windows narrower than REMEMBERED_WINDOW_WIDTH. */
-  inWindow(from: bigint, to: bigint, deadline: number, missed = false): Promise<bigint> {
+  inWindow(from: bigint, to: bigint, deadline: number, missed: boolean): Promise<bigint> {
     return this.recallOrCompute({ from, to }, deadline, missed, (shouldStop) =>
       this.computations.countPrimesInWindow(from, to, shouldStop),
     );
