@@ -71,7 +71,7 @@ export class ExtendPrimes {
     // The first batch ends at the next chunk boundary; every later one fills whole chunks.
     let batch = new Float64Array(chunk - (start.count % chunk));
     let length = 0;
-    for (const segment of primeSegments(start.lastPrime + 1, this.sieveEnd(target, start))) {
+    for (const segment of primeSegments(start.lastPrime + 1, this.sieveEnd(target))) {
       await saves.letSaveProceed();
       let taken = 0;
       while (taken < segment.length) {
@@ -101,10 +101,13 @@ export class ExtendPrimes {
     return outcome(true);
   }
 
-  /** The first value the sieve need not look at: just past upTo, or past the n-th prime's bound. */
-  private sieveEnd(target: ExtensionTarget, start: StoreReach): number {
+  /**
+   * The first value the sieve need not look at: just past upTo, or past the n-th prime's bound.
+   * Both lie past the store's last prime, since the store has not reached the target yet.
+   */
+  private sieveEnd(target: ExtensionTarget): number {
     const byValue = target.upTo !== undefined ? target.upTo + 1 : Infinity;
     const byCount = target.count !== undefined ? nthPrimeUpperBound(target.count) + 1 : Infinity;
-    return Math.max(start.lastPrime + 1, Math.min(byValue, byCount));
+    return Math.min(byValue, byCount);
   }
 }
