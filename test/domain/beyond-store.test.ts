@@ -302,6 +302,15 @@ describe('FindNthPrime', () => {
     expect(store.reads).toEqual([]);
   });
 
+  it('refuses to start an n-th prime the store does not hold once the deadline has come, naming it', async () => {
+    const { useCases, clock, computations } = makeService();
+    await expect(useCases.findNthPrime.nth(10n ** 12n, clock.now())).rejects.toMatchObject({
+      code: 'DEADLINE_REACHED',
+      message: expect.stringContaining('before the 1000000000000-th prime was computed'),
+    });
+    expect(computations.calls).toEqual([]);
+  });
+
   it('refuses n over its cap, and n = 0', async () => {
     const { useCases } = makeService({ limits: { maxNthPrime: 1_000n } });
     await expectRefused(useCases.findNthPrime.nth(1_001n, Infinity), 'n', '1000');
@@ -435,6 +444,7 @@ describe('NeighbourPrimes', () => {
     }
     expect(await useCases.neighbourPrimes.previous(3n)).toBe(2n);
     await expectRefused(useCases.neighbourPrimes.next(U64_MAX + 1n), 'n', String(U64_MAX));
+    await expectRefused(useCases.neighbourPrimes.previous(U64_MAX + 1n), 'n', String(U64_MAX));
   });
 });
 
