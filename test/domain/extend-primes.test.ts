@@ -8,7 +8,7 @@ import {
   type StoreReach,
 } from '../../src/ports/prime-repository';
 import { ManualClock } from '../support/manual-clock';
-import { firstPrimes } from '../support/reference-primes';
+import { firstPrimes, referencePrimesBelow } from '../support/reference-primes';
 import { RecordingRepository } from '../support/recording-repository';
 
 const REFERENCE = firstPrimes(12_000);
@@ -29,6 +29,16 @@ describe('ExtendPrimes', () => {
       added: 10_000,
     });
     expect(await store.readPrimes(0, 10_000)).toEqual(storedPrimes(REFERENCE.slice(0, 10_000)));
+  });
+
+  it('stores exactly the count asked when one batch gathers the primes of several segments', async () => {
+    // Chunks of a million primes: the first sieve segment's primes (those below 1,966,080)
+    // and the next segment's meet in one batch, which must stop at the 200,000th prime.
+    const { store, extendPrimes } = makeExtender(1_000_000);
+    const outcome = await extendPrimes.execute({ count: 200_000 });
+    const reference = referencePrimesBelow(3_000_000);
+    expect(outcome.reach).toEqual({ count: 200_000, lastPrime: reference[199_999] });
+    expect(store.appends.map((append) => append.primes.length)).toEqual([200_000]);
   });
 
   it('stops at the last prime below a value that is not prime', async () => {
