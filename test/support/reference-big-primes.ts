@@ -1,9 +1,10 @@
 /**
  * Independent references for values up to 2^64 - 1, written for obviousness rather than speed
- * and sharing no code with src/domain: a BigInt Miller-Rabin, a plain segmented sieve over a
- * short window, and primesieve itself for wider windows.
+ * and sharing no code with src/domain: a BigInt Miller-Rabin, the plain window sieve below
+ * 2^53, and primesieve itself for wider windows.
  */
 import { execFileSync } from 'node:child_process';
+import { referencePrimesInRange } from './reference-primes';
 
 /** b^e mod m, left to right over the binary digits of e. */
 function powMod(base: bigint, exponent: bigint, modulus: bigint): bigint {
@@ -39,44 +40,13 @@ export function isPrimeByMillerRabin(n: bigint): boolean {
   return true;
 }
 
-/** floor(sqrt(n)) by Newton's method on BigInt. */
-export function bigSqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = n;
-  let y = (x + 1n) / 2n;
-  while (y < x) {
-    x = y;
-    y = (x + n / x) / 2n;
-  }
-  return x;
-}
-
 /**
- * The primes of [from, to] by a plain sieve: one byte per number of the window, crossed off
- * by every prime up to sqrt(to) (themselves from a plain sieve, so sqrt(to) must stay small:
- * to below about 2^46). Below 2^53 the offsets are exact as numbers, and a BigInt is made
- * only for each prime found, and Math is not called per prime: inside jest's sandbox each
- * lookup of a global (BigInt, Math) is many times as slow as in plain Node.
+ * The primes of [from, to] by the plain window sieve of reference-primes.ts, as BigInts: below
+ * 2^53 every value is exact as a number, and sqrt(to) must stay small (to below about 2^46).
  */
 export function plainWindowPrimes(from: bigint, to: bigint): bigint[] {
   if (to >= 2n ** 53n) throw new RangeError('the plain window sieve stays below 2^53');
-  const start = Number(from);
-  const root = Number(bigSqrt(to));
-  const composite = new Uint8Array(root + 1);
-  const width = Number(to - from) + 1;
-  const crossed = new Uint8Array(width);
-  for (let p = 2; p <= root; p++) {
-    if (composite[p]) continue;
-    for (let m = p * p; m <= root; m += p) composite[m] = 1;
-    const multiple = start + ((p - (start % p)) % p);
-    const first = multiple > p * p ? multiple : p * p;
-    for (let i = first - start; i < width; i += p) crossed[i] = 1;
-  }
-  const primes: bigint[] = [];
-  for (let i = Math.max(0, 2 - start); i < width; i++) {
-    if (!crossed[i]) primes.push(from + BigInt(i));
-  }
-  return primes;
+  return referencePrimesInRange(Number(from), Number(to) + 1).map(BigInt);
 }
 
 /** The primes of [from, to] by Miller-Rabin on every number: for short windows anywhere. */
