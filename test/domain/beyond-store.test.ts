@@ -14,6 +14,7 @@ import type { Clock } from '../../src/ports/clock';
 import { ManualClock } from '../support/manual-clock';
 import { RecordingRepository } from '../support/recording-repository';
 import { referencePrimesBelow } from '../support/reference-primes';
+import { recordingLogger } from '../support/recording-loggers';
 import { silentLogger } from '../support/silent-logger';
 
 /**
@@ -225,7 +226,6 @@ describe('ComputedCounts when the memory fails', () => {
   it('still answers a finished count it could not remember, and says so in the log', async () => {
     const clock = new ManualClock();
     const computations = new CountingComputations(clock, 60);
-    const warnings: object[] = [];
     const fault = new StoreUnavailableError('PutItem failed');
     const failing = {
       recall: async () => undefined,
@@ -233,16 +233,12 @@ describe('ComputedCounts when the memory fails', () => {
         throw fault;
       },
     };
-    const counts = new ComputedCounts(computations, failing, clock, {
-      ...silentLogger,
-      warn: (fields, message) => warnings.push({ ...fields, message }),
-    });
+    const logger = recordingLogger('warn');
+    const counts = new ComputedCounts(computations, failing, clock, logger);
     expect(await counts.upTo(100_000n, Infinity, false)).toBe(BigInt(referenceCount(0, 100_000)));
-    expect(warnings).toEqual([
+    expect(logger.entries).toEqual([
       {
-        err: fault,
-        range: '[0, 100000]',
-        tookMs: 60,
+        fields: { err: fault, range: '[0, 100000]', tookMs: 60 },
         message: 'could not remember a computed count',
       },
     ]);

@@ -26,8 +26,11 @@ export function errorLogger(): ErrorLogger {
   return Object.assign(logger, { errors: entries });
 }
 
-/** Keeps the debug entries, where the DynamoDB adapter says what it retried and why. */
-export function debugLogger(): Logger & { readonly entries: LoggedEntry[] } {
-  const { logger, entries } = keeping('debug');
+/**
+ * Keeps what is logged at one level: debug, where the DynamoDB adapter says what it retried
+ * and why; warn, where a use case reports what it could not do but answered anyway.
+ */
+export function recordingLogger(level: Level): Logger & { readonly entries: LoggedEntry[] } {
+  const { logger, entries } = keeping(level);
   return Object.assign(logger, { entries });
 }

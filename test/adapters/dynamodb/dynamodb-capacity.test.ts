@@ -2,7 +2,7 @@ import { beyondStore, storedPrimes } from '../../../src/ports/prime-repository';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { makeLocalDynamoDbClients } from '../../../src/composition/engines/dynamodb-clients';
 import { firstPrimes } from '../../support/reference-primes';
-import { debugLogger } from '../../support/recording-loggers';
+import { recordingLogger } from '../../support/recording-loggers';
 import { useDynaliteStore } from './dynalite-fixture';
 import { stallWrites } from './stalled-writes';
 
@@ -50,7 +50,7 @@ describe('DynamoDbPrimeRepository capacity units', () => {
   it('reads the meta item and the end strongly consistent, the chunks of a range at half the price', async () => {
     const primes = firstPrimes(20);
     await store().repository.appendPrimes(0, primes);
-    const logger = debugLogger();
+    const logger = recordingLogger('debug');
     const reader = await store().reopen({ chunkCapacity: 7, chunkCacheBytes: 0, logger });
     // Every item here is under 4 KB: a unit per consistent read of one, half a unit otherwise.
     // The end: the meta item, then chunk 2, both consistent; the hint is right, so no write.

@@ -3,7 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbPrimeRepository } from '../../../src/adapters/dynamodb/dynamodb-prime-repository';
 import { StoreUnavailableError } from '../../../src/ports/store-errors';
 import { firstPrimes } from '../../support/reference-primes';
-import { debugLogger } from '../../support/recording-loggers';
+import { recordingLogger } from '../../support/recording-loggers';
 import { useDynaliteStore } from './dynalite-fixture';
 import { setAttribute } from './raw-items';
 
@@ -77,7 +77,7 @@ describe('DynamoDbPrimeRepository with unprocessed keys', () => {
     expect(await store().repository.readPrimes(0, 400)).toEqual(storedPrimes(PRIMES));
     // A reader that has kept no chunk in memory yet, over the same client.
     const backoff = recordBackoff();
-    const logger = debugLogger();
+    const logger = recordingLogger('debug');
     const reader = new DynamoDbPrimeRepository(store().clients.documentClient, store().tableName, {
       chunkCapacity: 7,
       logger,
