@@ -51,6 +51,18 @@ async function allPages(fetch: (cursor?: string) => Promise<PrimePage>): Promise
   throw new Error('the pages never ended');
 }
 
+/** A page of the primes in `range`, with no deadline. */
+function pageOf(
+  listPrimes: ListPrimes,
+  range: ValueRange,
+  limit: number,
+  cursor?: string,
+): Promise<PrimePage> {
+  return listPrimes.inRange(range, PageRequest.of(limit, cursor, LIMITS), NO_DEADLINE);
+}
+
+const REFUSED_CURSOR = { code: 'INVALID_PARAMETER', field: 'cursor' };
+
 const referenceBetween = (from: number, to: number) =>
   Array.from(REFERENCE.filter((p) => p >= from && p <= to));
 
@@ -67,9 +79,7 @@ describe('ListPrimes', () => {
   ])('lists the primes from %d to %d in pages of %d', async (from, to, limit) => {
     const { listPrimes } = makeService();
     const range = ValueRange.of(from, to, LIMITS);
-    const listed = await allPages((cursor) =>
-      listPrimes.inRange(range, PageRequest.of(limit, cursor, LIMITS), NO_DEADLINE),
-    );
+    const listed = await allPages((cursor) => pageOf(listPrimes, range, limit, cursor));
     expect(listed).toEqual(referenceBetween(from, to));
   });
 
@@ -80,11 +90,7 @@ describe('ListPrimes', () => {
     const { listPrimes } = makeService();
     // Stored past 31, so that the prime after the page is there to be looked at.
     await listPrimes.nth(100, NO_DEADLINE);
-    const page = await listPrimes.inRange(
-      ValueRange.of(0, to, LIMITS),
-      PageRequest.of(10, undefined, LIMITS),
-      NO_DEADLINE,
-    );
+    const page = await pageOf(listPrimes, ValueRange.of(0, to, LIMITS), 10);
     expect(Array.from(page.primes)).toEqual(referenceBetween(0, to));
     expect(page.next).toBeNull();
   });
@@ -95,11 +101,7 @@ describe('ListPrimes', () => {
     ['a range past the store that holds no prime', 30, 30, 10],
   ])('never extends the store past the range for %s', async (_, from, to, limit) => {
     const { listPrimes, store } = makeService();
-    const page = await listPrimes.inRange(
-      ValueRange.of(from, to, LIMITS),
-      PageRequest.of(limit, undefined, LIMITS),
-      NO_DEADLINE,
-    );
+    const page = await pageOf(listPrimes, ValueRange.of(from, to, LIMITS), limit);
     expect(Array.from(page.primes)).toEqual(referenceBetween(from, to));
     expect(page.next).toBeNull();
     expect((await store.reach()).lastPrime).toBeLessThanOrEqual(to);
@@ -107,11 +109,7 @@ describe('ListPrimes', () => {
 
   it('extends the store only as far as the page needs', async () => {
     const { listPrimes, store } = makeService();
-    await listPrimes.inRange(
-      ValueRange.of(0, 1_000_000, LIMITS),
-      PageRequest.of(100, undefined, LIMITS),
-      NO_DEADLINE,
-    );
+    await pageOf(listPrimes, ValueRange.of(0, 1_000_000, LIMITS), 100);
     expect((await store.reach()).count).toBeLessThanOrEqual(store.chunkCapacity);
   });
 
@@ -122,9 +120,7 @@ describe('ListPrimes', () => {
     const reaches = store.reaches;
     store.reads.length = 0;
     const range = ValueRange.of(0, lastPrime, LIMITS);
-    const listed = await allPages((cursor) =>
-      listPrimes.inRange(range, PageRequest.of(count / 2, cursor, LIMITS), NO_DEADLINE),
-    );
+    const listed = await allPages((cursor) => pageOf(listPrimes, range, count / 2, cursor));
     expect(listed).toEqual(Array.from(REFERENCE.slice(0, count)));
     expect(store.reads.every(([, to]) => to <= count)).toBe(true);
     expect(store.reaches).toBe(reaches);
@@ -135,11 +131,7 @@ describe('ListPrimes', () => {
     await listPrimes.nth(1_000, NO_DEADLINE);
     const { count, lastPrime } = await store.reach();
     store.reads.length = 0;
-    const page = await listPrimes.inRange(
-      ValueRange.of(0, lastPrime, LIMITS),
-      PageRequest.of(5_000, undefined, LIMITS),
-      NO_DEADLINE,
-    );
+    const page = await pageOf(listPrimes, ValueRange.of(0, lastPrime, LIMITS), 5_000);
     expect(Array.from(page.primes)).toEqual(Array.from(REFERENCE.slice(0, count)));
     expect(page.next).toBeNull();
     expect(store.reads).toEqual([[0, count]]);
@@ -149,11 +141,7 @@ describe('ListPrimes', () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(1_000, NO_DEADLINE);
     store.reads.length = 0;
-    const page = await listPrimes.inRange(
-      ValueRange.of(2, 1_000, LIMITS),
-      PageRequest.of(10, undefined, LIMITS),
-      NO_DEADLINE,
-    );
+    const page = await pageOf(listPrimes, ValueRange.of(2, 1_000, LIMITS), 10);
     expect(Array.from(page.primes)).toEqual(Array.from(REFERENCE.slice(0, 10)));
     expect(store.reads).toEqual([
       [0, 10],
@@ -165,11 +153,7 @@ describe('ListPrimes', () => {
     const { listPrimes, store } = makeService();
     await listPrimes.nth(5_000, NO_DEADLINE);
     const reaches = store.reaches;
-    const page = await listPrimes.inRange(
-      ValueRange.of(1_000, 2_000, LIMITS),
-      PageRequest.of(10, undefined, LIMITS),
-      NO_DEADLINE,
-    );
+    const page = await pageOf(listPrimes, ValueRange.of(1_000, 2_000, LIMITS), 10);
     expect(Array.from(page.primes)).toEqual(referenceBetween(1_000, 2_000).slice(0, 10));
     expect(store.reaches).toBe(reaches);
   });
@@ -238,11 +222,7 @@ describe('ListPrimes', () => {
   it('refuses a cursor that does not match the store', async () => {
     const { listPrimes } = makeService();
     const range = ValueRange.of(0, 1_000, LIMITS);
-    const first = await listPrimes.inRange(
-      range,
-      PageRequest.of(10, undefined, LIMITS),
-      NO_DEADLINE,
-    );
+    const first = await pageOf(listPrimes, range, 10);
     expect(first.next).not.toBeNull();
     const forged = [
       // 997 is the 168th prime, not the 160th: within what the bounds of pi(997) allow, so only
@@ -254,15 +234,9 @@ describe('ListPrimes', () => {
       'MTAuMjk', // "10.29" without padding, a valid one...
     ];
     for (const cursor of forged.slice(0, 4)) {
-      await expect(
-        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
-      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+      await expect(pageOf(listPrimes, range, 10, cursor)).rejects.toMatchObject(REFUSED_CURSOR);
     }
-    const valid = await listPrimes.inRange(
-      range,
-      PageRequest.of(10, forged[4], LIMITS),
-      NO_DEADLINE,
-    );
+    const valid = await pageOf(listPrimes, range, 10, forged[4]);
     expect(valid.primes[0]).toBe(31);
   });
 
@@ -278,24 +252,16 @@ describe('ListPrimes', () => {
       encodePageCursor({ position: 169, after: 1_009 }),
     ];
     for (const cursor of outside) {
-      await expect(
-        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
-      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+      await expect(pageOf(listPrimes, range, 10, cursor)).rejects.toMatchObject(REFUSED_CURSOR);
     }
     const endingAt997 = ValueRange.of(100, 997, LIMITS);
-    await expect(
-      listPrimes.inRange(
-        endingAt997,
-        PageRequest.of(10, encodePageCursor({ position: 168, after: 997 }), LIMITS),
-        NO_DEADLINE,
-      ),
-    ).rejects.toMatchObject({ field: 'cursor' });
+    const afterEnd = encodePageCursor({ position: 168, after: 997 });
+    await expect(pageOf(listPrimes, endingAt997, 10, afterEnd)).rejects.toMatchObject({
+      field: 'cursor',
+    });
     // A cursor after the range's first value, itself a prime, goes on at the next prime.
-    const inside = await listPrimes.inRange(
-      ValueRange.of(101, 1_000, LIMITS),
-      PageRequest.of(3, encodePageCursor({ position: 26, after: 101 }), LIMITS),
-      NO_DEADLINE,
-    );
+    const after101 = encodePageCursor({ position: 26, after: 101 });
+    const inside = await pageOf(listPrimes, ValueRange.of(101, 1_000, LIMITS), 3, after101);
     expect(Array.from(inside.primes)).toEqual(Array.from(REFERENCE.slice(26, 29)));
   });
 
@@ -309,9 +275,7 @@ describe('ListPrimes', () => {
     const refused = async (position: number) => {
       store.reads.length = 0;
       const cursor = encodePageCursor({ position, after: REFERENCE[count - 2] });
-      await expect(
-        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
-      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+      await expect(pageOf(listPrimes, range, 10, cursor)).rejects.toMatchObject(REFUSED_CURSOR);
     };
     await refused(count);
     expect(store.reads).toEqual([[count - 1, count]]);
@@ -333,7 +297,7 @@ describe('ListPrimes', () => {
       const cursor = encodePageCursor({ position, after });
       await expect(
         listPrimes.first(count, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
-      ).rejects.toMatchObject({ code: 'INVALID_PARAMETER', field: 'cursor' });
+      ).rejects.toMatchObject(REFUSED_CURSOR);
     }
     const nextToLast = encodePageCursor({ position: 19, after: 67 });
     const last = await listPrimes.first(20, PageRequest.of(10, nextToLast, LIMITS), NO_DEADLINE);
@@ -350,9 +314,9 @@ describe('ListPrimes', () => {
     // pi(29) = 10: no real cursor after 29 can sit at position 1,000,000.
     const implausible = encodePageCursor({ position: 1_000_000, after: 29 });
     for (const cursor of [pastTheStore, implausible]) {
-      await expect(
-        listPrimes.inRange(range, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
-      ).rejects.toMatchObject({ field: 'cursor' });
+      await expect(pageOf(listPrimes, range, 10, cursor)).rejects.toMatchObject({
+        field: 'cursor',
+      });
       await expect(
         listPrimes.first(100_000, PageRequest.of(10, cursor, LIMITS), NO_DEADLINE),
       ).rejects.toMatchObject({ field: 'cursor' });
