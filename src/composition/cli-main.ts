@@ -4,7 +4,7 @@ import type { PrimeUseCases } from '../domain/use-cases/prime-use-cases';
 import type { Logger } from '../ports/logger';
 import { LOGGER } from '../ports/tokens';
 import { ConfigurationError, readServiceConfig } from './config/environment';
-import { createDevelopmentRoot, type DevelopmentRoot } from './development';
+import { developmentRootOpener, type DevelopmentRoot } from './development';
 import { createServiceApp } from './service-container';
 import { PRIME_USE_CASES } from './tokens';
 
@@ -12,27 +12,18 @@ import { PRIME_USE_CASES } from './tokens';
 // on Node 20 on purpose (the Lambda runs on 22), so the warning would only bury the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-/** A bad configuration exits as a bad command line does. */
-const EXIT_CONFIGURATION = 2;
-
 /**
  * `primes ...` and `npm start`: the CLI and the local server over the development root, which
  * is built only when a command needs the store, so a wrong command line starts no engine.
  */
 async function main(argv: readonly string[]): Promise<number> {
   const config = readServiceConfig(withCommandLineLogLevel(argv, process.env));
+  const openRoot = developmentRootOpener(config);
   let opened: Promise<DevelopmentRoot> | undefined;
-  // runCli reports a root that fails to open as the service failing (exit 1); a configuration
-  // the root refuses is the operator's mistake, and exits 2 as one found at start does.
-  let misconfigured = false;
-  const root = () =>
-    (opened ??= createDevelopmentRoot(config).catch((error: unknown) => {
-      misconfigured = error instanceof ConfigurationError;
-      throw error;
-    }));
+  const root = () => (opened ??= openRoot());
   const openUseCases = async () => (await root()).container.get<PrimeUseCases>(PRIME_USE_CASES);
   try {
-    const exitCode = await runCli(argv, {
+    return await runCli(argv, {
       openUseCases,
       serve: async (port) => {
         const { container } = await root();
@@ -48,7 +39,6 @@ async function main(argv: readonly string[]): Promise<number> {
       stdout: process.stdout,
       stderr: process.stderr,
     });
-    return misconfigured ? EXIT_CONFIGURATION : exitCode;
   } finally {
     // A root that failed to open has nothing to close, and runCli has reported its failure.
     const openedRoot = await opened?.catch(() => undefined);
@@ -76,6 +66,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const configurationError = error instanceof ConfigurationError;
     process.stderr.write(`primes: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = configurationError ? EXIT_CONFIGURATION : 1;
+    // A configuration refused at start is the operator's mistake, as a bad command line is.
+    process.exitCode = configurationError ? 2 : 1;
   },
 );

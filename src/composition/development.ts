@@ -24,11 +24,19 @@ export interface DevelopmentRoot {
  * Development: the DynamoDB at DYNAMODB_ENDPOINT (e.g. docker-compose's on localhost:8000), or
  * else dynalite embedded in this process with its data under PRIMES_DATA_DIR. Dummy
  * credentials, so only a local endpoint is accepted; the table is created when missing.
+ *
+ * The configuration is checked at once, so that one the root refuses fails before any command
+ * runs; the engine starts only when the returned function is first called.
  */
-export async function createDevelopmentRoot(config: ServiceConfig): Promise<DevelopmentRoot> {
+export function developmentRootOpener(config: ServiceConfig): () => Promise<DevelopmentRoot> {
+  if (config.dynamodbEndpoint) requireLocalEndpoint(config.dynamodbEndpoint);
+  return () => createDevelopmentRoot(config);
+}
+
+async function createDevelopmentRoot(config: ServiceConfig): Promise<DevelopmentRoot> {
   const logger = createLogger(config.logLevel);
-  const engine = config.dynamodbEndpoint
-    ? endpointEngine(config.dynamodbEndpoint)
+  const engine: DynamoDbEngine = config.dynamodbEndpoint
+    ? { kind: 'endpoint', endpoint: config.dynamodbEndpoint, close: async () => undefined }
     : await openSharedDynalite(config.dataDir);
   const clients = makeLocalDynamoDbClients(engine.endpoint, LOCAL_DYNAMODB_RETRIES);
   await ensurePrimesTable(clients.client, config.tableName);
@@ -59,7 +67,7 @@ export async function createDevelopmentRoot(config: ServiceConfig): Promise<Deve
   };
 }
 
-function endpointEngine(endpoint: string): DynamoDbEngine {
+function requireLocalEndpoint(endpoint: string): void {
   const { hostname } = new URL(endpoint);
   if (!['localhost', '127.0.0.1', '[::1]', '::1'].includes(hostname)) {
     throw new ConfigurationError(
@@ -67,5 +75,4 @@ function endpointEngine(endpoint: string): DynamoDbEngine {
         `(localhost or 127.0.0.1), got ${hostname}: development uses dummy credentials only`,
     );
   }
-  return { kind: 'endpoint', endpoint, close: async () => undefined };
 }
