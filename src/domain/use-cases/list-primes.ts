@@ -72,8 +72,7 @@ export class ListPrimes {
   async allUpTo(max: number, deadline: number): Promise<Float64Array> {
     requireWholeNumber('max', max, 0, this.limits.maxValue);
     const range = ValueRange.of(0, max, this.limits);
-    // No more than pi(max) primes (none below 2): read that many positions, or the store's end
-    // first.
+    // No more than pi(max) primes, none below 2: read that many positions, or to the store's end.
     const mostInRange = Math.floor(primeCountUpperBound(range.to));
     const primes = await this.readOrExtend(0, mostInRange, { upTo: range.to }, deadline);
     return primes.subarray(0, countAtMost(primes, range.to));
